@@ -1,0 +1,34 @@
+package org.govchat.department;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/departments")
+class DepartmentController {
+
+    private final DepartmentCatalog catalog;
+
+    DepartmentController(DepartmentCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    record DepartmentDto(String id, LocalizedText names, LocalizedText greeting, boolean available) {
+        static DepartmentDto of(DepartmentView view) {
+            return new DepartmentDto(view.id(), view.names(), view.greeting(), view.available());
+        }
+    }
+
+    @GetMapping
+    List<DepartmentDto> list() {
+        return catalog.all().stream().map(DepartmentDto::of).toList();
+    }
+
+    @GetMapping("/{departmentId}")
+    DepartmentDto get(@PathVariable String departmentId) {
+        return DepartmentDto.of(catalog.get(departmentId));
+    }
+}

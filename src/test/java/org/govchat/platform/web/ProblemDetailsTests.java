@@ -1,0 +1,67 @@
+package org.govchat.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Whatever goes wrong, a client gets problem+json: never an HTML page or a stack trace. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class ProblemDetailsTests {
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void unknownApiPathIsA404Problem() {
+        var body = http.get()
+                .uri("/api/v1/no-such-thing")
+                .accept(MediaType.TEXT_HTML, MediaType.ALL)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).contains("\"type\":\"/problems/not-found\"").doesNotContain("<html");
+    }
+
+    @Test
+    void unknownPagePathIsA404ProblemToo() {
+        http.get()
+                .uri("/wp-login.php")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/not-found");
+    }
+
+    @Test
+    void wrongMethodIsA405ProblemNamingTheAllowedOnes() {
+        http.delete()
+                .uri("/api/v1/departments")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectHeader()
+                .valueEquals("Allow", "GET")
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/method-not-allowed")
+                .jsonPath("$.detail")
+                .isEqualTo("This address does not accept that method.");
+    }
+}
