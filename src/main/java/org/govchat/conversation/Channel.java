@@ -1,0 +1,6 @@
+package org.govchat.conversation;
+
+public enum Channel {
+    CITIZEN,
+    STAFF
+}

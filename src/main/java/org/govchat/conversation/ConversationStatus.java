@@ -1,0 +1,7 @@
+package org.govchat.conversation;
+
+public enum ConversationStatus {
+    ACTIVE,
+    ESCALATED,
+    CLOSED
+}

@@ -1,0 +1,8 @@
+package org.govchat.conversation;
+
+public enum MessageRole {
+    USER,
+    ASSISTANT,
+    STAFF,
+    SYSTEM
+}

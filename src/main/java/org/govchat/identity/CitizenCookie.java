@@ -1,0 +1,113 @@
+package org.govchat.identity;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.govchat.platform.database.PlatformSecrets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * The anonymous identity of a browser: a random id in an HttpOnly cookie, signed so it cannot be forged,
+ * stateless so any replica can verify it. Stored conversations carry only a keyed hash of the id.
+ */
+@Component
+class CitizenCookie {
+
+    static final String NAME = "govchat_citizen";
+    private static final Duration LIFETIME = Duration.ofDays(365);
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final PlatformSecrets secrets;
+    private final SecureRandom random = new SecureRandom();
+    private volatile SecretKeySpec key;
+
+    CitizenCookie(PlatformSecrets secrets) {
+        this.secrets = secrets;
+    }
+
+    /** The caller's citizen reference, issuing a new anonymous identity cookie if it has none (or a forged one). */
+    CitizenRef resolve(HttpServletRequest request, HttpServletResponse response) {
+        var existing = read(request);
+        if (existing.isPresent()) {
+            return new CitizenRef(ownerRef(existing.get()));
+        }
+        if (request.getAttribute(NAME) instanceof byte[] issued) {
+            return new CitizenRef(ownerRef(issued));
+        }
+        var id = new byte[16];
+        random.nextBytes(id);
+        request.setAttribute(NAME, id);
+        var cookie = ResponseCookie.from(NAME, B64.encodeToString(id) + "." + B64.encodeToString(sign("id:", id)))
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(LIFETIME)
+                .build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+        return new CitizenRef(ownerRef(id));
+    }
+
+    private Optional<byte[]> read(HttpServletRequest request) {
+        var cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (!NAME.equals(cookie.getName())) {
+                continue;
+            }
+            var parts = cookie.getValue().split("\\.", 2);
+            if (parts.length != 2) {
+                continue;
+            }
+            try {
+                var id = B64D.decode(parts[0]);
+                var signature = B64D.decode(parts[1]);
+                if (id.length == 16 && MessageDigest.isEqual(signature, sign("id:", id))) {
+                    return Optional.of(id);
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a tampered or truncated cookie: treat the caller as new
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String ownerRef(byte[] id) {
+        return "c:" + HexFormat.of().formatHex(sign("owner:", id));
+    }
+
+    private byte[] sign(String purpose, byte[] id) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            mac.update(purpose.getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(id);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        var current = key;
+        if (current == null) {
+            current = new SecretKeySpec(secrets.getOrCreate("citizen-cookie", 32), "HmacSHA256");
+            key = current;
+        }
+        return current;
+    }
+}
