@@ -116,9 +116,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .headers(errorResponse.getHeaders())
                     .body(problem);
         }
+        if (isDatabaseUnavailable(ex)) {
+            return databaseUnavailable(ex);
+        }
         log.error("Unexpected error", ex);
         var problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "problem.internal-error");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * A lost or refused database connection surfaces through many wrappers (JPA, transactions, a failed
+     * rollback); whatever the wrapper, the caller should hear "try again shortly", not "internal error".
+     */
+    static boolean isDatabaseUnavailable(Throwable error) {
+        for (var cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.net.ConnectException
+                    || cause instanceof java.net.SocketException
+                    || cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof DataAccessResourceFailureException
+                    // a rollback fails only when the connection itself is gone
+                    || cause instanceof org.hibernate.TransactionException
+                    || cause instanceof org.springframework.transaction.TransactionSystemException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Gives framework problems (404, 405, 415, 400 …) our stable types and translated details. */
