@@ -33,7 +33,6 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
     );
     return () => controller.abort();
     // `load` is expected to change with `key` only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);

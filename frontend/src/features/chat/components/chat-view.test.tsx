@@ -209,6 +209,41 @@ describe('ChatView', () => {
     expect(within(alert).getByText('Your message contains control characters.')).toBeTruthy();
   });
 
+  test('too many questions (429) shows the detail and when to try again', async () => {
+    conversationWith();
+    server.use(
+      http.post('/api/v1/conversations/c-1/messages', () => problem(429, 'You are asking too quickly.', { 'Retry-After': '5' })),
+    );
+    render(<ChatView department={department} conversationId="c-1" />);
+    await ask('again');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('You are asking too quickly.')).toBeTruthy();
+    expect(within(alert).getByText('Please try again in 5 seconds.')).toBeTruthy();
+  });
+
+  test('earlier messages load page by page, before the oldest one shown', async () => {
+    const befores: (string | null)[] = [];
+    server.use(
+      http.get('/api/v1/conversations/c-1/messages', ({ request }) => {
+        const before = new URL(request.url).searchParams.get('before');
+        befores.push(before);
+        return before === null
+          ? HttpResponse.json({ messages: [message({ id: 'u-3', seq: 51, role: 'USER', content: 'Newest question' })], hasMore: true })
+          : HttpResponse.json({ messages: [message({ id: 'u-1', seq: 1, role: 'USER', content: 'Oldest question' })], hasMore: false });
+      }),
+    );
+    const user = userEvent.setup();
+    render(<ChatView department={department} conversationId="c-1" />);
+    await screen.findByText('Newest question');
+    expect(screen.queryByText('Hello! Ask me about passports.')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show earlier messages' }));
+    expect(await screen.findByText('Oldest question')).toBeTruthy();
+    expect(befores).toEqual([null, '51']);
+    const texts = [...document.querySelectorAll('.message__text')].map((node) => node.textContent);
+    expect(texts).toEqual(['Hello! Ask me about passports.', 'Oldest question', 'Newest question']);
+    expect(screen.queryByRole('button', { name: 'Show earlier messages' })).toBeNull();
+  });
+
   test('after a reload, an answer still being written continues from where the page stopped', async () => {
     const { requests } = conversationWith([
       message({ id: 'u-1', seq: 1, role: 'USER', content: 'What documents do I need?' }),

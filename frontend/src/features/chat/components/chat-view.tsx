@@ -131,7 +131,6 @@ export function ChatView({ department, conversationId, onConversationCreated, on
               );
             })}
           </ol>
-          <div ref={endRef} />
         </>
       ) : null}
 
@@ -158,7 +157,7 @@ export function ChatView({ department, conversationId, onConversationCreated, on
           }
         >
           <p>{errorMessage(sendError, t)}</p>
-          {busy && sendError.retryAfterSeconds ? <p>{t('chat.retryAfter', { count: sendError.retryAfterSeconds })}</p> : null}
+          {sendError.retryAfterSeconds ? <p>{t('chat.retryAfter', { count: sendError.retryAfterSeconds })}</p> : null}
         </Banner>
       ) : null}
 
@@ -174,6 +173,7 @@ export function ChatView({ department, conversationId, onConversationCreated, on
           disabled={!department.available || state.phase !== 'ready'}
         />
       )}
+      <div ref={endRef} />
     </section>
   );
 }

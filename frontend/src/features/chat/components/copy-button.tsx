@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyIcon } from '../../../components/icons';
 
 export function CopyButton({ text }: { text: string }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function CopyButton({ text }: { text: string }) {
   return (
     <>
       <button type="button" className="icon-button" aria-label={t('chat.copyLabel')} onClick={() => void copy()}>
-        <span aria-hidden="true">⧉</span> <span aria-hidden="true">{t('chat.copy')}</span>
+        <CopyIcon /> <span aria-hidden="true">{t('chat.copy')}</span>
       </button>
       <span className="copy-result" role="status">
         {result === 'copied' ? t('chat.copied') : result === 'failed' ? t('chat.copyFailed') : ''}

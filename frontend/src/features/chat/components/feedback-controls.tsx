@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ThumbDownIcon, ThumbUpIcon } from '../../../components/icons';
 import { errorMessage } from '../../../lib/error-message';
 import type { Feedback } from '../api/get-messages';
 import { sendFeedback } from '../api/send-feedback';
@@ -62,7 +63,7 @@ export function FeedbackControls({ messageId, feedback, onRated }: FeedbackContr
           disabled={busy}
           onClick={() => void rate('up')}
         >
-          <span aria-hidden="true">👍</span> {t('feedback.up')}
+          <ThumbUpIcon /> {t('feedback.up')}
         </button>
         <button
           type="button"
@@ -71,7 +72,7 @@ export function FeedbackControls({ messageId, feedback, onRated }: FeedbackContr
           disabled={busy}
           onClick={() => void rate('down')}
         >
-          <span aria-hidden="true">👎</span> {t('feedback.down')}
+          <ThumbDownIcon /> {t('feedback.down')}
         </button>
       </div>
       {commentOpen && feedback ? (

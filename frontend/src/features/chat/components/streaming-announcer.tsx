@@ -39,7 +39,6 @@ export function StreamingAnnouncer({ messages, active }: { messages: ChatMessage
     const position = active?.queuePosition ?? null;
     if (position !== null && position !== lastQueueRef.current) announce(t('chat.queued', { position }));
     lastQueueRef.current = position;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active?.queuePosition]);
 
   useEffect(() => {
@@ -63,7 +62,6 @@ export function StreamingAnnouncer({ messages, active }: { messages: ChatMessage
           : (trackedMessage.errorDetail ?? t(status === 'PARTIAL' ? 'chat.partial' : 'chat.failed'));
     announce([rest, ending].filter(Boolean).join(' '));
     trackedRef.current = null;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [trackedMessage?.content, trackedMessage?.status]);
 
   return (

@@ -322,7 +322,6 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
       },
     );
     // state.phase is read only to tell a first mount from a later one
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [conversationId, follow]);
 
   useEffect(() => {

@@ -27,4 +27,7 @@ describe('speakable', () => {
   test('drops Markdown markers', () => {
     expect(speakable('## Fees\n- **Passport**: $460\n- see [the site](https://x.gov)')).toBe('Fees Passport: $460 see the site');
   });
+  test('reads a link by its text even when its address has parentheses', () => {
+    expect(speakable('[click](javascript:alert(1)) now')).toBe('click now');
+  });
 });

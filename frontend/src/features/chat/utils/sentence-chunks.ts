@@ -20,7 +20,7 @@ export function speakable(markdown: string): string {
     .replace(/```[^\n]*\n?/g, '')
     .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+[.)]|>)\s+/gm, '')
     .replace(/\*\*|__|[*_`~]/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
     .replace(/\|/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
