@@ -40,6 +40,10 @@ export async function askAndWait(page: Page, question: string, labels: { input: 
   await page.getByRole('textbox', { name: labels.input }).fill(question);
   await page.keyboard.press('Enter');
   const answer = page.locator('li.message--assistant').last();
-  await expect(answer.getByRole('button', { name: labels.copy })).toBeVisible({ timeout: 60_000 });
+  const copy = answer.getByRole('button', { name: labels.copy });
+  const refused = page.getByRole('alert');
+  await expect(copy.or(refused).first()).toBeVisible({ timeout: 60_000 });
+  // say why at once when the server refused the question, rather than waiting for a timeout
+  if (await refused.count()) throw new Error(`the chat showed an error: ${await refused.first().innerText()}`);
   return answer;
 }
