@@ -18,5 +18,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/testing/setup.ts'],
+    // one worker: the machine's two cores are shared
+    maxWorkers: 1,
   },
 });

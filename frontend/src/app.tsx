@@ -1,7 +1,0 @@
-export function App() {
-  return (
-    <main>
-      <h1>govchat</h1>
-    </main>
-  );
-}
