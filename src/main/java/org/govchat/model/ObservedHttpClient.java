@@ -68,6 +68,9 @@ final class ObservedHttpClient implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         var attempt = Attempt.CURRENT.isBound() ? Attempt.CURRENT.get() : null;
+        if (attempt != null && attempt.isClosed()) {
+            return; // timed out or cancelled before the request went out
+        }
         var exchange = jdk.sendAsync(toJdk(request), BodyHandlers.ofInputStream());
         if (attempt != null) {
             attempt.onAbort(() -> exchange.cancel(true));
