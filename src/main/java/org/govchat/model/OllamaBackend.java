@@ -2,6 +2,7 @@ package org.govchat.model;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import java.util.Map;
 
 /**
  * Ollama's native {@code /api/chat} (NDJSON). Usage comes from {@code prompt_eval_count} and
@@ -18,6 +19,8 @@ final class OllamaBackend implements ModelBackend {
                 .baseUrl(config.baseUrl().toString())
                 .modelName(config.defaultModel())
                 .returnThinking(true)
+                .customHeaders(
+                        config.apiKey() == null ? Map.of() : Map.of("Authorization", "Bearer " + config.apiKey()))
                 .build();
         this.reachability = new Reachability(
                 Reachability.under(config.baseUrl(), "api/tags"), config.connectTimeout(), config.apiKey());
