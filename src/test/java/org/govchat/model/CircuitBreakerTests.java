@@ -33,4 +33,28 @@ class CircuitBreakerTests {
             assertThat(listener.attempts).isEmpty();
         }
     }
+
+    @Test
+    void aBackendWhoseCircuitIsOpenIsSkippedInFavourOfTheNextCandidate() {
+        try (var broken = new FakeOpenAiServer();
+                var spare = new FakeOpenAiServer()) {
+            broken.respondByDefault(FakeScript.httpError(503, "loading model"));
+            spare.respondByDefault(FakeScript.answer("From", " the", " spare."));
+            var configured = new java.util.LinkedHashMap<String, ModelProperties.Backend>();
+            configured.put("broken", TestBackends.openAi(broken.baseUrl()).build());
+            configured.put("spare", TestBackends.openAi(spare.baseUrl()).build());
+            try (var backends = TestBackends.of(configured)) {
+                for (int i = 0; i < 5; i++) {
+                    backends.generate("hello", "broken", "spare").awaitEnd();
+                }
+                assertThat(backends.status("broken").state()).isEqualTo(BackendStatus.State.CIRCUIT_OPEN);
+
+                var listener = backends.generate("hello", "broken", "spare").awaitEnd();
+
+                assertThat(listener.attempts).containsExactly("spare");
+                assertThat(listener.answer()).isEqualTo("From the spare.");
+                assertThat(broken.requests()).hasSize(5);
+            }
+        }
+    }
 }

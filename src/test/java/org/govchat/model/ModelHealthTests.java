@@ -12,15 +12,29 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.endpoint.health.show-details=always")
 @AutoConfigureRestTestClient
+@Import(ModelHealthTests.BusyEndpoint.class)
 class ModelHealthTests {
+
+    /** Stands in for the chat endpoint, which lets {@link BackendQueueFull} out of {@code generate}. */
+    @RestController
+    static class BusyEndpoint {
+        @GetMapping("/test/busy")
+        String busy() {
+            throw new BackendQueueFull("flaky", java.time.Duration.ofSeconds(7));
+        }
+    }
 
     static final FakeOpenAiServer flaky = new FakeOpenAiServer();
 
@@ -88,6 +102,25 @@ class ModelHealthTests {
                 .contains(
                         org.assertj.core.groups.Tuple.tuple("flaky", BackendStatus.State.CIRCUIT_OPEN),
                         org.assertj.core.groups.Tuple.tuple("default", BackendStatus.State.DOWN));
+    }
+
+    @Test
+    void aFullQueueReachesTheCitizenAs503ProblemWithRetryAfterInTheirLanguage() {
+        http.get()
+                .uri("/test/busy")
+                .header("Accept-Language", "zh-HK")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "7")
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/backend-queue-full")
+                .jsonPath("$.detail")
+                .isEqualTo("助理現時繁忙，請稍後再試。");
     }
 
     @Test
