@@ -28,6 +28,9 @@ final class Attempt implements StreamingChatResponseHandler {
     private final Backend backend;
     private final String model;
     private final long startedAt = System.nanoTime();
+    /** When the generation's first attempt started: the total timeout covers failovers too. */
+    private final long generationStartedAt;
+
     private volatile long lastTokenAt; // 0 until the first token of any kind
     private volatile boolean closed;
     private volatile Runnable abortAction;
@@ -38,7 +41,8 @@ final class Attempt implements StreamingChatResponseHandler {
     final StringBuilder heldReasoning = new StringBuilder();
     boolean answered;
 
-    Attempt(GenerationRun run, Backend backend, String model) {
+    Attempt(GenerationRun run, Backend backend, String model, long generationStartedAt) {
+        this.generationStartedAt = generationStartedAt;
         this.run = run;
         this.backend = backend;
         this.model = model;
@@ -105,7 +109,7 @@ final class Attempt implements StreamingChatResponseHandler {
     /** Called by the watchdog: the first timeout this attempt has run into, or {@code null}. */
     Kind overdue(long now) {
         var config = backend.config();
-        if (now - startedAt > config.totalTimeout().toNanos()) {
+        if (now - generationStartedAt > config.totalTimeout().toNanos()) {
             return Kind.TOTAL_TIMEOUT;
         }
         long last = lastTokenAt;

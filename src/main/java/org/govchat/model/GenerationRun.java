@@ -29,6 +29,7 @@ final class GenerationRun implements Generation {
     private boolean done;
     private Backend firstFull;
     private GenerationFailure lastFailure;
+    private long firstAttemptAt; // 0 until the first attempt: waiting for the first slot does not count
 
     GenerationRun(
             GenerationRequest request,
@@ -237,7 +238,10 @@ final class GenerationRun implements Generation {
             return false;
         }
         var model = choice.model() != null ? choice.model() : backend.config().defaultModel();
-        var started = new Attempt(this, backend, model);
+        if (firstAttemptAt == 0) {
+            firstAttemptAt = System.nanoTime();
+        }
+        var started = new Attempt(this, backend, model, firstAttemptAt);
         attempt = started;
         send(() -> listener.onAttempt(backend.id(), model));
         watchdog.watch(started);

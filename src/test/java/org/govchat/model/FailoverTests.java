@@ -69,15 +69,19 @@ class FailoverTests {
 
     @Test
     void failsOverWhenTheFirstBackendHangsBeforeTheFirstTokenAndClosesThatConnection() {
-        first.enqueue(FakeScript.answer("never").hangBeforeFirstToken());
+        first.enqueue(FakeScript.answer("warm"), FakeScript.answer("never").hangBeforeFirstToken());
         second.enqueue(FakeScript.answer("Quick."));
         try (var backends =
-                twoBackends(TestBackends.openAi(first.baseUrl()).firstTokenTimeout(Duration.ofMillis(400)))) {
+                twoBackends(TestBackends.openAi(first.baseUrl()).firstTokenTimeout(Duration.ofMillis(1500)))) {
+            backends.generate("warm up", "first").awaitEnd();
             long start = System.nanoTime();
             var listener = backends.generate("hello", "first", "second").awaitEnd();
 
             assertThat(listener.answer()).isEqualTo("Quick.");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            assertThat(first.requests())
+                    .as("the hung request reached the server")
+                    .hasSize(2);
             assertThat(FakeModelServer.await(first::cancelledStreams, 1, Duration.ofSeconds(3)))
                     .as("the hung request's connection is closed")
                     .isTrue();
@@ -87,14 +91,19 @@ class FailoverTests {
 
     @Test
     void failsOverWhenTheFirstBackendSendsNoHeadersAtAll() {
-        first.enqueue(FakeScript.answer("never").hangBeforeHeaders());
+        first.enqueue(FakeScript.answer("warm"), FakeScript.answer("never").hangBeforeHeaders());
         second.enqueue(FakeScript.answer("Quick."));
         try (var backends =
-                twoBackends(TestBackends.openAi(first.baseUrl()).firstTokenTimeout(Duration.ofMillis(400)))) {
+                twoBackends(TestBackends.openAi(first.baseUrl()).firstTokenTimeout(Duration.ofMillis(1500)))) {
+            backends.generate("warm up", "first").awaitEnd();
             var listener = backends.generate("hello", "first", "second").awaitEnd();
 
             assertThat(listener.answer()).isEqualTo("Quick.");
+            assertThat(first.requests())
+                    .as("the hung request reached the server")
+                    .hasSize(2);
             assertThat(FakeModelServer.await(first::cancelledStreams, 1, Duration.ofSeconds(3)))
+                    .as("the request without an answer is abandoned, its connection closed")
                     .isTrue();
         }
     }

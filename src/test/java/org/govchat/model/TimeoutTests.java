@@ -91,4 +91,39 @@ class TimeoutTests {
                     .isTrue();
         }
     }
+
+    @Test
+    void theTotalTimeoutCoversTheWholeGenerationFailoverIncluded() {
+        try (var first = new FakeOpenAiServer();
+                var second = new FakeOpenAiServer()) {
+            first.enqueue(FakeScript.answer("warm"), FakeScript.answer("never").hangBeforeFirstToken());
+            second.enqueue(FakeScript.answer("warm"), FakeScript.tokens(100).tokenDelay(Duration.ofMillis(50)));
+            var configured = new java.util.LinkedHashMap<String, ModelProperties.Backend>();
+            configured.put(
+                    "first",
+                    TestBackends.openAi(first.baseUrl())
+                            .firstTokenTimeout(Duration.ofMillis(600))
+                            .totalTimeout(Duration.ofMillis(1200))
+                            .build());
+            configured.put(
+                    "second",
+                    TestBackends.openAi(second.baseUrl())
+                            .totalTimeout(Duration.ofMillis(1200))
+                            .build());
+            try (var backends = TestBackends.of(configured)) {
+                backends.generate("warm up", "first").awaitEnd();
+                backends.generate("warm up", "second").awaitEnd();
+
+                long start = System.nanoTime();
+                var listener = backends.generate("hello", "first", "second").awaitEnd();
+                var took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(listener.attempts).containsExactly("first", "second");
+                assertThat(listener.failure.kind()).isEqualTo(Kind.TOTAL_TIMEOUT);
+                assertThat(listener.failure.afterFirstToken()).isTrue();
+                assertThat(took).isBetween(Duration.ofMillis(1100), Duration.ofMillis(2500));
+                assertThat(listener.answerTokens).isBetween(3, 20);
+            }
+        }
+    }
 }
