@@ -104,7 +104,18 @@ class BackendRegistry implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        backends.values().forEach(backend -> backend.protocol().start());
+        backends.values().forEach(backend -> {
+            var config = backend.config();
+            log.info(
+                    "Model backend '{}': {} {} (default model {}, {} at once, queue {})",
+                    backend.id(),
+                    config.type(),
+                    config.baseUrl() != null ? config.baseUrl() : "in this JVM",
+                    config.defaultModel(),
+                    config.maxConcurrent(),
+                    config.maxQueue());
+            backend.protocol().start();
+        });
         prober = Thread.ofVirtual().name("model-probes").start(this::probeForever);
     }
 

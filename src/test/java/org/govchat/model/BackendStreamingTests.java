@@ -130,4 +130,25 @@ class BackendStreamingTests {
                     .withMessageContaining("nope");
         }
     }
+
+    @Test
+    void anApiKeyIsSentAsABearerTokenToBothKindsOfServer() {
+        try (var openAi = new FakeOpenAiServer();
+                var ollama = new FakeOllamaServer()) {
+            var configured = new java.util.LinkedHashMap<String, ModelProperties.Backend>();
+            configured.put(
+                    "gpu",
+                    TestBackends.openAi(openAi.baseUrl()).apiKey("s3cret").build());
+            configured.put(
+                    "local",
+                    TestBackends.ollama(ollama.baseUrl()).apiKey("t0ken").build());
+            try (var backends = TestBackends.of(configured)) {
+                backends.generate("hi", "gpu").awaitEnd();
+                backends.generate("hi", "local").awaitEnd();
+
+                assertThat(openAi.lastRequest().headers()).containsEntry("authorization", "Bearer s3cret");
+                assertThat(ollama.lastRequest().headers()).containsEntry("authorization", "Bearer t0ken");
+            }
+        }
+    }
 }

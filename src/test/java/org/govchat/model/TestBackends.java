@@ -52,6 +52,7 @@ final class TestBackends implements AutoCloseable {
         private Duration betweenTokensTimeout = Duration.ofSeconds(2);
         private Duration totalTimeout = Duration.ofSeconds(20);
         private Path modelDir;
+        private String apiKey;
 
         private Spec(ModelProperties.BackendType type, URI baseUrl) {
             this.type = type;
@@ -84,6 +85,11 @@ final class TestBackends implements AutoCloseable {
             return this;
         }
 
+        Spec apiKey(String key) {
+            this.apiKey = key;
+            return this;
+        }
+
         Spec modelDir(Path dir) {
             this.modelDir = dir;
             return this;
@@ -95,7 +101,7 @@ final class TestBackends implements AutoCloseable {
                     baseUrl,
                     "fake-model",
                     List.of("fake-model-large"),
-                    null,
+                    apiKey,
                     maxConcurrent,
                     maxQueue,
                     connectTimeout,
