@@ -1,0 +1,57 @@
+package org.govchat.model;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+
+/**
+ * {@code /v1/chat/completions} with SSE: vLLM, SGLang, llama.cpp server, LMDeploy, MindIE, Ollama /v1.
+ * LangChain4j always asks for usage ({@code stream_options.include_usage}) and, with returnThinking, hands
+ * {@code reasoning_content} deltas over as thinking.
+ */
+final class OpenAiCompatibleBackend implements ModelBackend {
+
+    private final StreamingChatModel model;
+    private final Reachability reachability;
+
+    OpenAiCompatibleBackend(ModelProperties.Backend config) {
+        this.model = OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(new ObservedHttpClient.Builder(config.connectTimeout()))
+                .baseUrl(config.baseUrl().toString())
+                .apiKey(config.apiKey())
+                .modelName(config.defaultModel())
+                .returnThinking(true)
+                .build();
+        this.reachability = new Reachability(
+                Reachability.under(config.baseUrl(), "models"), config.connectTimeout(), config.apiKey());
+    }
+
+    @Override
+    public Availability availability() {
+        return reachability.availability();
+    }
+
+    @Override
+    public void refresh() {
+        reachability.probe();
+    }
+
+    @Override
+    public void observed(boolean reachable, String reason) {
+        reachability.observed(reachable, reason);
+    }
+
+    @Override
+    public void stream(String modelName, GenerationRequest request, Attempt attempt) {
+        model.chat(ModelBackend.chatRequest(modelName, request), attempt);
+    }
+
+    /**
+     * LangChain4j reports a stream that simply stops (a dropped connection, or an error event without
+     * {@code [DONE]}) as complete; only a finish reason proves the server ended it.
+     */
+    @Override
+    public boolean endedProperly(ChatResponse response) {
+        return response.finishReason() != null;
+    }
+}
