@@ -16,9 +16,10 @@ class DepartmentController {
         this.catalog = catalog;
     }
 
-    record DepartmentDto(String id, LocalizedText names, LocalizedText greeting, boolean available) {
+    /** @param retentionDays how long citizens' conversations with this department are kept */
+    record DepartmentDto(String id, LocalizedText names, LocalizedText greeting, boolean available, int retentionDays) {
         static DepartmentDto of(DepartmentView view) {
-            return new DepartmentDto(view.id(), view.names(), view.greeting(), view.available());
+            return new DepartmentDto(view.id(), view.names(), view.greeting(), view.available(), view.retentionDays());
         }
     }
 

@@ -2,27 +2,12 @@ package org.govchat.model;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.govchat.model.BackendStatus.State;
 
 /** A configured backend at run time: its protocol, its door (admission) and its circuit breaker. */
 final class Backend {
-
-    /**
-     * Half of the last ten calls failing (five at least) opens the circuit for 30 seconds; two trial calls
-     * then decide whether it closes again.
-     */
-    private static final CircuitBreakerConfig BREAKER = CircuitBreakerConfig.custom()
-            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .slidingWindowSize(10)
-            .minimumNumberOfCalls(5)
-            .failureRateThreshold(50)
-            .waitDurationInOpenState(Duration.ofSeconds(30))
-            .permittedNumberOfCallsInHalfOpenState(2)
-            .automaticTransitionFromOpenToHalfOpenEnabled(true)
-            .build();
 
     private final String id;
     private final ModelProperties.Backend config;
@@ -31,11 +16,27 @@ final class Backend {
     private final CircuitBreaker breaker;
 
     Backend(String id, ModelProperties.Backend config, ModelBackend protocol) {
+        this(id, config, protocol, ModelProperties.Breaker.DEFAULT);
+    }
+
+    Backend(String id, ModelProperties.Backend config, ModelBackend protocol, ModelProperties.Breaker rule) {
         this.id = id;
         this.config = config;
         this.protocol = protocol;
         this.admission = new Admission(config.maxConcurrent(), config.maxQueue());
-        this.breaker = CircuitBreaker.of("model-backend-" + id, BREAKER);
+        this.breaker = CircuitBreaker.of("model-backend-" + id, breakerConfig(rule));
+    }
+
+    private static CircuitBreakerConfig breakerConfig(ModelProperties.Breaker rule) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(rule.window())
+                .minimumNumberOfCalls(rule.minimumCalls())
+                .failureRateThreshold(rule.failureRatePercent())
+                .waitDurationInOpenState(rule.openFor())
+                .permittedNumberOfCallsInHalfOpenState(rule.trialCalls())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build();
     }
 
     String id() {

@@ -38,7 +38,7 @@ class BackendRegistry implements SmartLifecycle, DisposableBean {
         var configured =
                 properties.backends().isEmpty() ? Map.of(DEFAULT_ID, inProcessDefault(null)) : properties.backends();
         var built = new LinkedHashMap<String, Backend>();
-        configured.forEach((id, config) -> built.put(id, build(id, config, sovereignty)));
+        configured.forEach((id, config) -> built.put(id, build(id, config, sovereignty, properties.circuitBreaker())));
         this.backends = Map.copyOf(built);
     }
 
@@ -58,7 +58,8 @@ class BackendRegistry implements SmartLifecycle, DisposableBean {
         return backends.values();
     }
 
-    private static Backend build(String id, ModelProperties.Backend given, SovereigntyPolicy sovereignty) {
+    private static Backend build(
+            String id, ModelProperties.Backend given, SovereigntyPolicy sovereignty, ModelProperties.Breaker breaker) {
         var config = given.type() == null && given.baseUrl() == null ? inProcessDefault(given) : given;
         if (config.type() == null) {
             throw new IllegalStateException(
@@ -77,7 +78,7 @@ class BackendRegistry implements SmartLifecycle, DisposableBean {
             case OPENAI_COMPATIBLE -> new OpenAiCompatibleBackend(config);
             case IN_PROCESS -> new InProcessBackend(id, config);
         };
-        return new Backend(id, config, protocol);
+        return new Backend(id, config, protocol, breaker);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,13 +17,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backends backends by id (the id assistant profiles refer to); none configured means the
  *     in-process default
  * @param sovereignty where backends may live
+ * @param circuitBreaker when a failing backend is taken out of rotation (the same rule for every backend)
  */
 @ConfigurationProperties("govchat")
 public record ModelProperties(
-        Map<String, Backend> backends, @DefaultValue Sovereignty sovereignty) {
+        Map<String, Backend> backends,
+        @DefaultValue Sovereignty sovereignty,
+        @DefaultValue Breaker circuitBreaker) {
 
+    @ConstructorBinding
     public ModelProperties {
         backends = backends == null ? Map.of() : new LinkedHashMap<>(backends);
+        circuitBreaker = circuitBreaker == null ? Breaker.DEFAULT : circuitBreaker;
+    }
+
+    public ModelProperties(Map<String, Backend> backends, Sovereignty sovereignty) {
+        this(backends, sovereignty, Breaker.DEFAULT);
+    }
+
+    /**
+     * A backend's circuit opens when {@code failureRatePercent} of its last {@code window} generations
+     * failed (once at least {@code minimumCalls} were made); it stays open for {@code openFor}, then
+     * {@code trialCalls} generations decide whether it closes again.
+     */
+    public record Breaker(
+            @DefaultValue("10") int window,
+            @DefaultValue("5") int minimumCalls,
+            @DefaultValue("50") int failureRatePercent,
+            @DefaultValue("30s") Duration openFor,
+            @DefaultValue("2") int trialCalls) {
+
+        static final Breaker DEFAULT = new Breaker(10, 5, 50, Duration.ofSeconds(30), 2);
     }
 
     public enum BackendType {

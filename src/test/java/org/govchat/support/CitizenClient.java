@@ -28,15 +28,25 @@ public final class CitizenClient {
 
     private final String baseUrl;
     private final HttpClient http;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private String acceptLanguage = "en";
 
     public CitizenClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private CitizenClient(int port, CookieManager cookies) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** The same browser (same cookies, same identity) talking to another app instance. */
+    public CitizenClient onPort(int port) {
+        return new CitizenClient(port, cookies).language(acceptLanguage);
     }
 
     /** Puts a cookie in this browser's jar, as a tampering client could. */

@@ -1,0 +1,172 @@
+// Load client for the chat benchmark.
+//   node load.mjs direct   --target http://127.0.0.1:18080 --streams 100
+//   node load.mjs platform --target http://127.0.0.1:8080  --streams 100 [--department housing]
+//   node load.mjs history  --target http://127.0.0.1:8080  --cookie 'govchat_citizen=…' --conversation <id> --requests 2000
+// Prints one JSON line of results. Streams start spread over --ramp ms (a burst of simultaneous connects
+// measures the client, not the server).
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    target: { type: 'string' },
+    streams: { type: 'string', default: '100' },
+    ramp: { type: 'string', default: '1000' },
+    department: { type: 'string', default: 'housing' },
+    cookie: { type: 'string' },
+    conversation: { type: 'string' },
+    requests: { type: 'string', default: '2000' },
+    out: { type: 'string' },
+  },
+});
+const mode = positionals[0];
+const target = new URL(values.target);
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+function request(method, path, { headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: target.hostname, port: target.port, method, path, agent,
+      headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) } }, resolve);
+    req.on('error', reject);
+    if (body) req.write(JSON.stringify(body));
+    req.end();
+  });
+}
+
+function readAll(res) {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    res.setEncoding('utf8');
+    res.on('data', (d) => (data += d));
+    res.on('end', () => resolve(data));
+    res.on('error', reject);
+  });
+}
+
+/** Reads an SSE response; resolves with the time of the first content and the final event. */
+function readStream(res, started, isContent) {
+  return new Promise((resolve) => {
+    let buffer = '';
+    let firstAt = null;
+    let last = null;
+    let events = 0;
+    res.setEncoding('utf8');
+    res.on('data', (d) => {
+      buffer += d;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const name = /^event:(.*)$/m.exec(block)?.[1]?.trim() ?? 'message';
+        const data = /^data:(.*)$/m.exec(block)?.[1]?.trim();
+        if (data === undefined) continue;
+        events++;
+        if (firstAt === null && isContent(name, data)) firstAt = performance.now();
+        last = { name, data };
+      }
+    });
+    const finish = (error) => resolve({ ttft: firstAt === null ? null : firstAt - started, last, events, error });
+    res.on('end', () => finish(null));
+    res.on('error', (e) => finish(e.message));
+  });
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Number(sorted[Math.max(0, index)].toFixed(2));
+}
+
+function summary(name, ttfts, extra) {
+  const sorted = ttfts.filter((t) => t !== null).sort((a, b) => a - b);
+  return { mode: name, n: sorted.length, ttftMs: { p50: percentile(sorted, 50), p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99), max: percentile(sorted, 100) }, ...extra };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function direct(streams) {
+  const one = async () => {
+    const started = performance.now();
+    const res = await request('POST', '/v1/chat/completions', { body: { model: 'bench-model', stream: true,
+      stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'hello' }] } });
+    return readStream(res, started, (name, data) => data !== '[DONE]' && data.includes('"content":"'));
+  };
+  const results = await Promise.all(Array.from({ length: streams }, async (_, i) => {
+    await sleep((i * Number(values.ramp)) / streams);
+    return one();
+  }));
+  return summary('direct', results.map((r) => r.ttft), { errors: results.filter((r) => r.error || r.ttft === null).length });
+}
+
+async function startConversation() {
+  const res = await request('POST', '/api/v1/conversations', { body: { departmentId: values.department } });
+  const body = await readAll(res);
+  if (res.statusCode !== 201) throw new Error(`create conversation: ${res.statusCode} ${body}`);
+  const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+  return { id: JSON.parse(body).id, cookie };
+}
+
+async function platform(streams) {
+  // set-up (not measured): one anonymous citizen and conversation per stream
+  const citizens = [];
+  for (let i = 0; i < streams; i += 50) {
+    citizens.push(...(await Promise.all(Array.from({ length: Math.min(50, streams - i) }, startConversation))));
+  }
+  const one = async ({ id, cookie }) => {
+    const started = performance.now();
+    const res = await request('POST', `/api/v1/conversations/${id}/messages`, {
+      headers: { Accept: 'text/event-stream', Cookie: cookie }, body: { content: 'How do I renew my licence?' } });
+    if (res.statusCode !== 200) {
+      return { ttft: null, error: `HTTP ${res.statusCode}: ${(await readAll(res)).slice(0, 200)}` };
+    }
+    const result = await readStream(res, started, (name) => name === 'delta');
+    if (!result.error && (result.last?.name !== 'done' || !result.last.data.includes('"COMPLETE"'))) {
+      result.error = `ended with ${result.last?.name} ${result.last?.data?.slice(0, 200)}`;
+    }
+    return result;
+  };
+  const began = performance.now();
+  const results = await Promise.all(citizens.map(async (citizen, i) => {
+    await sleep((i * Number(values.ramp)) / streams);
+    return one(citizen);
+  }));
+  const errors = results.filter((r) => r.error);
+  return summary('platform', results.map((r) => r.ttft), {
+    errors: errors.length, sampleErrors: [...new Set(errors.map((e) => e.error))].slice(0, 5),
+    wallSeconds: Number(((performance.now() - began) / 1000).toFixed(1)),
+    conversations: citizens,
+  });
+}
+
+async function history(requests) {
+  const latencies = [];
+  let before = null;
+  for (let i = 0; i < requests; i++) {
+    const query = before ? `?limit=50&before=${before}` : '?limit=50';
+    const started = performance.now();
+    const res = await request('GET', `/api/v1/conversations/${values.conversation}/messages${query}`,
+      { headers: { Cookie: values.cookie } });
+    const body = JSON.parse(await readAll(res));
+    latencies.push(performance.now() - started);
+    if (res.statusCode !== 200) throw new Error(`history: ${res.statusCode}`);
+    // walk back through the whole conversation, then start again from the newest page
+    before = body.hasMore ? body.messages[0].seq : null;
+  }
+  const sorted = latencies.sort((a, b) => a - b);
+  return { mode: 'history', n: sorted.length, latencyMs: { p50: percentile(sorted, 50), p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99), max: percentile(sorted, 100) } };
+}
+
+const result = mode === 'direct' ? await direct(Number(values.streams))
+  : mode === 'platform' ? await platform(Number(values.streams))
+  : mode === 'history' ? await history(Number(values.requests))
+  : (() => { throw new Error(`unknown mode ${mode}`); })();
+if (values.out) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(values.out, JSON.stringify(result));
+}
+const { conversations, ...printable } = result;
+console.log(JSON.stringify(printable));
+agent.destroy();

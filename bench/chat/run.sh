@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Chat benchmark: the packaged app against a fake OpenAI-compatible backend on this machine.
+#   bench/chat/run.sh            (builds the jar if missing; needs node, psql, a JDK 25)
+# Phases: (1) time to first token at 100 concurrent streams, direct to the fake vs through govchat;
+# (2) 2,000 concurrent streams: errors, final status of every answer in PostgreSQL, peak heap;
+# (3) paging 50 messages through a 10,000-message conversation.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+OUT=${OUT:-$ROOT/target/bench}
+mkdir -p "$OUT"
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAR=$(ls target/govchat-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ]; then
+  mvn -B -q package -DskipTests -Dfrontend.skip=true
+  JAR=$(ls target/govchat-*.jar | head -1)
+fi
+APP_PORT=${APP_PORT:-18090}
+PG_PORT=${PG_PORT:-18432}
+FAST_PORT=18081
+SLOW_PORT=18082
+STREAMS=${STREAMS:-100}
+HIGH_STREAMS=${HIGH_STREAMS:-2000}
+HIGH_DELAY=${HIGH_DELAY:-20}
+DATA=$OUT/postgres
+rm -rf "$DATA"
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+node bench/chat/fake-openai.mjs --port $FAST_PORT --tokens 50 --delay 20 > "$OUT/fake-fast.log" 2>&1 & pids+=($!)
+node bench/chat/fake-openai.mjs --port $SLOW_PORT --tokens 50 --delay "$HIGH_DELAY" > "$OUT/fake-high.log" 2>&1 & pids+=($!)
+
+start_app() { # $1 = backend port
+  "$JAVA" --add-modules jdk.incubator.vector -Xms1g -Xmx1g -XX:+UseG1GC -jar "$JAR" \
+    --server.port=$APP_PORT \
+    --server.tomcat.max-connections=20000 --server.tomcat.accept-count=2000 \
+    --govchat.embedded-postgres.data-directory="$DATA" --govchat.embedded-postgres.port=$PG_PORT \
+    --govchat.backends.default.type=openai-compatible \
+    --govchat.backends.default.base-url=http://127.0.0.1:$1/v1 \
+    --govchat.backends.default.default-model=bench-model \
+    --govchat.backends.default.max-concurrent=5000 --govchat.backends.default.max-queue=5000 \
+    --govchat.rate-limits.enabled=false \
+    --logging.level.root=warn > "$OUT/app.log" 2>&1 &
+  APP_PID=$!; pids+=($APP_PID)
+  for _ in $(seq 1 120); do
+    curl -sf http://127.0.0.1:$APP_PORT/actuator/health/readiness > /dev/null && return 0
+    sleep 1
+  done
+  echo "app did not become ready; see $OUT/app.log" >&2; exit 1
+}
+
+heap_watch() { # samples heap used every 500 ms into $OUT/heap.txt until killed
+  while true; do
+    curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
+      | sed -n 's/.*"value":\([0-9.E+]*\).*/\1/p' >> "$OUT/heap.txt"
+    sleep 0.5
+  done
+}
+
+sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d govchat -At -c "$1"; }
+
+echo "== phase 1: time to first token, $STREAMS concurrent streams (50 tokens, 20 ms apart)"
+start_app $FAST_PORT
+node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" > /dev/null   # warm-up
+node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" | tee "$OUT/direct.json"
+node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" | tee "$OUT/platform.json"
+node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" | tee "$OUT/direct-2.json"
+node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" | tee "$OUT/platform-2.json"
+kill $APP_PID; wait $APP_PID 2>/dev/null || true
+
+echo "== phase 2: $HIGH_STREAMS concurrent streams (50 tokens, $HIGH_DELAY ms apart), heap capped at 1 GiB"
+start_app $SLOW_PORT
+: > "$OUT/heap.txt"
+heap_watch & HEAP_PID=$!; pids+=($HEAP_PID)
+before=$(sql "select count(*) from message where role = 'ASSISTANT'")
+node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$HIGH_STREAMS" --ramp 2000 | tee "$OUT/high.json"
+kill $HEAP_PID 2>/dev/null || true
+sleep 1
+echo "answers by status in PostgreSQL (all runs on this database):"
+sql "select status, count(*) from message where role = 'ASSISTANT' group by status order by status" | tee "$OUT/high-status.txt"
+echo "answers stored in this phase: $(( $(sql "select count(*) from message where role = 'ASSISTANT'") - before ))"
+awk 'BEGIN{m=0} {if ($1+0>m) m=$1+0} END{printf "peak heap used: %.0f MiB\n", m/1048576}' "$OUT/heap.txt" | tee "$OUT/heap-peak.txt"
+
+echo "== phase 3: paging 50 messages through a 10,000-message conversation"
+created=$(curl -s -i -H 'Content-Type: application/json' -d '{"departmentId":"housing"}' http://127.0.0.1:$APP_PORT/api/v1/conversations)
+cookie=$(printf '%s' "$created" | sed -n 's/^[Ss]et-[Cc]ookie: \(govchat_citizen=[^;]*\).*/\1/p' | head -1)
+conversation=$(printf '%s' "$created" | sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' | head -1)
+sql "insert into message (id, conversation_id, seq, role, content, status, language, created_at)
+     select gen_random_uuid(), '$conversation', s, case when s % 2 = 1 then 'USER' else 'ASSISTANT' end,
+            repeat('A realistic sentence of an answer about public services. ', 6), 'COMPLETE', 'en',
+            now() - make_interval(secs => 10000 - s)
+     from generate_series(1, 10000) s" > /dev/null
+sql "analyze message" > /dev/null
+node bench/chat/load.mjs history --target http://127.0.0.1:$APP_PORT --cookie "$cookie" --conversation "$conversation" --requests 2000 | tee "$OUT/history.json"

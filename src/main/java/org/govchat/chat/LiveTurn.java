@@ -1,0 +1,314 @@
+package org.govchat.chat;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import org.govchat.conversation.AssistantOutcome;
+import org.govchat.conversation.MessageStatus;
+import org.govchat.conversation.TurnStarted;
+import org.govchat.language.Language;
+import org.govchat.language.ScriptGuard;
+import org.govchat.model.Generation;
+import org.govchat.model.GenerationFailure;
+import org.govchat.model.GenerationListener;
+import org.govchat.model.GenerationResult;
+
+/**
+ * One answer being generated on this replica. The generation writes into it; any number of SSE
+ * connections read from it at their own pace (each keeps its own offset), so a slow or vanished client
+ * never holds up the model, and a reconnecting one picks up where it left off.
+ */
+final class LiveTurn implements GenerationListener {
+
+    /** What a reader sees at one moment. */
+    record State(
+            long version,
+            String content,
+            int queuePosition,
+            MessageStatus status,
+            String errorType,
+            Integer tokensIn,
+            Integer tokensOut) {
+
+        boolean isFinal() {
+            return status.isFinal();
+        }
+    }
+
+    private final TurnStarted started;
+    private final Language language;
+    private final ScriptGuard guard;
+    private final BiConsumer<LiveTurn, AssistantOutcome> onFinal;
+    private final long startNanos = System.nanoTime();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final CompletableFuture<MessageStatus> completion = new CompletableFuture<>();
+
+    // guarded by lock
+    private final StringBuilder content = new StringBuilder();
+    private final StringBuilder reasoning = new StringBuilder();
+    private long version;
+    private int queuePosition;
+    private MessageStatus status = MessageStatus.STREAMING;
+    private String errorType;
+    private String backend;
+    private String model;
+    private Integer tokensIn;
+    private Integer tokensOut;
+    private Integer timeToFirstTokenMs;
+    private boolean dirty;
+    private Generation generation;
+    private boolean cancelRequested;
+    private boolean ending;
+
+    LiveTurn(
+            TurnStarted started, Language language, ScriptGuard guard, BiConsumer<LiveTurn, AssistantOutcome> onFinal) {
+        this.started = started;
+        this.language = language;
+        this.guard = guard;
+        this.onFinal = onFinal;
+    }
+
+    UUID messageId() {
+        return started.assistantMessageId();
+    }
+
+    UUID conversationId() {
+        return started.conversationId();
+    }
+
+    TurnStarted started() {
+        return started;
+    }
+
+    Language language() {
+        return language;
+    }
+
+    CompletableFuture<MessageStatus> completion() {
+        return completion;
+    }
+
+    /** Hands over the running generation; a cancel that came first is applied now. */
+    void attach(Generation running) {
+        boolean cancelNow;
+        lock.lock();
+        try {
+            generation = running;
+            cancelNow = cancelRequested && !status.isFinal();
+        } finally {
+            lock.unlock();
+        }
+        if (cancelNow) {
+            running.cancel();
+        }
+    }
+
+    /** Asks the generation to stop; the turn ends {@code CANCELLED} with the text so far. */
+    void cancel() {
+        Generation running;
+        lock.lock();
+        try {
+            if (status.isFinal()) {
+                return;
+            }
+            cancelRequested = true;
+            running = generation;
+        } finally {
+            lock.unlock();
+        }
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** Waits until the state differs from {@code seenVersion} (or the timeout passes), then returns it. */
+    State awaitChange(long seenVersion, Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            var nanos = timeout.toNanos();
+            while (version == seenVersion && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
+            }
+            return state();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    State state() {
+        lock.lock();
+        try {
+            return new State(version, content.toString(), queuePosition, status, errorType, tokensIn, tokensOut);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The text to flush to the row, or {@code null} when nothing changed since the last flush. */
+    String[] takeDirty() {
+        lock.lock();
+        try {
+            if (!dirty || status.isFinal()) {
+                return null;
+            }
+            dirty = false;
+            return new String[] {content.toString(), reasoning.isEmpty() ? null : reasoning.toString()};
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void markDirtyAgain() {
+        lock.lock();
+        try {
+            dirty = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- GenerationListener: calls arrive in order from the generation's thread ----
+
+    @Override
+    public void onQueued(int position) {
+        update(() -> queuePosition = position);
+    }
+
+    @Override
+    public void onAttempt(String backendId, String modelName) {
+        update(() -> {
+            backend = backendId;
+            model = modelName;
+            queuePosition = 0;
+            reasoning.setLength(0); // a failed attempt's reasoning does not belong to this answer
+        });
+    }
+
+    @Override
+    public void onAnswerToken(String text) {
+        var safe = guard.push(text);
+        update(() -> {
+            if (timeToFirstTokenMs == null) {
+                timeToFirstTokenMs = elapsedMillis();
+            }
+            content.append(safe);
+            dirty = true;
+        });
+    }
+
+    @Override
+    public void onReasoningToken(String text) {
+        lock.lock();
+        try {
+            reasoning.append(text);
+            dirty = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void onComplete(GenerationResult result) {
+        end(
+                guard.finish(),
+                MessageStatus.COMPLETE,
+                null,
+                result.backendId(),
+                result.model(),
+                result.tokensIn(),
+                result.tokensOut());
+    }
+
+    @Override
+    public void onFailed(GenerationFailure failure) {
+        // text the script guard still holds counts: it was generated and will be kept
+        var rest = guard.finish();
+        var hasText = failure.afterFirstToken()
+                || !rest.isEmpty()
+                || !state().content().isEmpty();
+        end(
+                rest,
+                hasText ? MessageStatus.PARTIAL : MessageStatus.FAILED,
+                failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                failure.backendId(),
+                failure.model(),
+                null,
+                null);
+    }
+
+    @Override
+    public void onCancelled() {
+        end(guard.finish(), MessageStatus.CANCELLED, "cancelled", null, null, null, null);
+    }
+
+    /** Ends the turn without a generation (the backend refused it before it started). */
+    void refused(String reason) {
+        end("", MessageStatus.FAILED, reason, null, null, null, null);
+    }
+
+    private void end(
+            String rest,
+            MessageStatus finalStatus,
+            String error,
+            String finalBackend,
+            String finalModel,
+            Integer in,
+            Integer out) {
+        AssistantOutcome outcome;
+        lock.lock();
+        try {
+            if (status.isFinal() || ending) {
+                return;
+            }
+            ending = true;
+            content.append(rest);
+            if (finalBackend != null) {
+                backend = finalBackend;
+            }
+            if (finalModel != null) {
+                model = finalModel;
+            }
+            tokensIn = in;
+            tokensOut = out;
+            errorType = error;
+            queuePosition = 0;
+            outcome = new AssistantOutcome(
+                    finalStatus,
+                    content.toString(),
+                    reasoning.isEmpty() ? null : reasoning.toString(),
+                    backend,
+                    model,
+                    tokensIn,
+                    tokensOut,
+                    timeToFirstTokenMs,
+                    elapsedMillis(),
+                    errorType);
+        } finally {
+            lock.unlock();
+        }
+        // persist before telling readers, so a client that reloads on "done" reads the final row
+        onFinal.accept(this, outcome);
+        update(() -> status = finalStatus);
+        completion.complete(finalStatus);
+    }
+
+    private void update(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            version++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int elapsedMillis() {
+        return (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,91 @@
+package org.govchat.chat;
+
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.UUID;
+import org.govchat.conversation.Conversations;
+import org.govchat.department.DepartmentCatalog;
+import org.govchat.department.DepartmentUnavailable;
+import org.govchat.identity.CitizenRef;
+import org.govchat.language.LanguageService;
+import org.govchat.model.BackendChoice;
+import org.govchat.model.BackendQueueFull;
+import org.govchat.model.GenerationRequest;
+import org.govchat.model.ModelGateway;
+import org.govchat.platform.cluster.AppInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * A citizen's turn, step by step. Everything up to step 5 happens before the response starts, so any
+ * refusal is a plain problem response; from step 5 on, the answer belongs to the server and survives the
+ * client.
+ */
+@Service
+class TurnPipeline {
+
+    private final QuestionCheck questionCheck;
+    private final Conversations conversations;
+    private final DepartmentCatalog departments;
+    private final LanguageService languages;
+    private final ReplyLanguage replyLanguage;
+    private final PromptBuilder prompts;
+    private final ModelGateway models;
+    private final LiveTurns liveTurns;
+    private final AppInstance instance;
+
+    TurnPipeline(
+            QuestionCheck questionCheck,
+            Conversations conversations,
+            DepartmentCatalog departments,
+            LanguageService languages,
+            ReplyLanguage replyLanguage,
+            PromptBuilder prompts,
+            ModelGateway models,
+            LiveTurns liveTurns,
+            AppInstance instance) {
+        this.questionCheck = questionCheck;
+        this.conversations = conversations;
+        this.departments = departments;
+        this.languages = languages;
+        this.replyLanguage = replyLanguage;
+        this.prompts = prompts;
+        this.models = models;
+        this.liveTurns = liveTurns;
+        this.instance = instance;
+    }
+
+    LiveTurn start(UUID conversationId, CitizenRef citizen, String rawQuestion, Locale interfaceLocale) {
+        // 1. the question is acceptable, the conversation is the caller's, its assistant is switched on
+        var question = questionCheck.check(rawQuestion);
+        var conversation = conversations.owned(conversationId, citizen.ownerRef());
+        if (!departments.get(conversation.departmentId()).available()) {
+            throw new DepartmentUnavailable(conversation.departmentId());
+        }
+        // 2. which language and script the citizen writes: the answer must match
+        var language = replyLanguage.choose(languages.detect(question), conversation.language(), interfaceLocale);
+        // 3. the question and the answer's placeholder are committed before any model call
+        var profile = departments.activeProfile(conversation.departmentId());
+        var started =
+                conversations.beginTurn(conversationId, citizen.ownerRef(), question, language.tag(), instance.id());
+        var turn = new LiveTurn(started, language, languages.scriptGuard(language), liveTurns::persist);
+        liveTurns.register(turn);
+        // 4. the prompt: guidance, department prompt, reply language, memory ending with the question
+        var messages = prompts.build(profile, language, conversationId);
+        // 5. generation on the profile's backend (falling back in order), streamed into the turn
+        var candidates = new ArrayList<BackendChoice>();
+        candidates.add(new BackendChoice(profile.backendId(), profile.model()));
+        profile.fallbackBackends().forEach(backend -> candidates.add(new BackendChoice(backend, null)));
+        var request = new GenerationRequest(
+                candidates, messages, profile.temperature().doubleValue(), profile.maxOutputTokens());
+        try {
+            turn.attach(models.generate(request, turn));
+        } catch (BackendQueueFull full) {
+            turn.refused("queue-full");
+            throw full;
+        } catch (RuntimeException e) {
+            turn.refused("backend-error");
+            throw e;
+        }
+        return turn;
+    }
+}
