@@ -404,6 +404,32 @@ class ChatStreamingTests {
                 .isZero();
     }
 
+    @Test
+    void aSimplifiedQuestionGetsASimplifiedAnswerEvenWhenTheModelWritesTraditional() {
+        primary.enqueue(FakeScript.answer("申請", "公共", "房屋", "需要", "填寫", "表格，", "並", "遞交", "證明", "文件。"));
+        try (var stream = citizen.ask(conversation, "我想申请公共房屋，需要准备什么文件？")) {
+            var events = stream.drain();
+            assertThat(events.getFirst().text("language")).isEqualTo("zh-Hans");
+            assertThat(stream.text()).isEqualTo("申请公共房屋需要填写表格，并递交证明文件。");
+            var stored = row(UUID.fromString(events.getFirst().text("assistantMessageId")));
+            assertThat(stored.get("content")).isEqualTo(stream.text());
+            assertThat(stored.get("language")).isEqualTo("zh-Hans");
+        }
+        assertThat(primary.lastRequest().systemPrompt()).contains("简体");
+    }
+
+    @Test
+    void aCantoneseQuestionGetsATraditionalAnswerEvenWhenTheModelWritesSimplified() {
+        primary.enqueue(FakeScript.answer("你", "可以", "网上", "申请，", "记得", "带", "身份证", "副本。"));
+        try (var stream = citizen.ask(conversation, "我想申請公屋，要點樣做先得？")) {
+            var events = stream.drain();
+            assertThat(events.getFirst().text("language")).isEqualTo("yue-Hant");
+            assertThat(stream.text()).isEqualTo("你可以網上申請，記得帶身份證副本。");
+            var stored = row(UUID.fromString(events.getFirst().text("assistantMessageId")));
+            assertThat(stored.get("content")).isEqualTo(stream.text());
+        }
+    }
+
     private static String expectedTokens(int count) {
         var text = new StringBuilder();
         for (int i = 0; i < count; i++) {
