@@ -72,6 +72,7 @@ export function CitizenChatRoute({ conversationId, departmentId }: CitizenChatRo
         name,
         greeting: pickLocalized(department.greeting, language),
         available: department.available,
+        unavailableReason: department.unavailableReason,
       }}
       conversationId={conversationId}
       onConversationCreated={onConversationCreated}

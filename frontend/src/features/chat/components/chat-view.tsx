@@ -14,6 +14,8 @@ export type ChatDepartment = {
   name: string;
   greeting: string;
   available: boolean;
+  /** `backend-down` when the assistant is on but its model backends are down; otherwise switched off. */
+  unavailableReason?: string | null;
 };
 
 type ChatViewProps = {
@@ -88,9 +90,15 @@ export function ChatView({ department, conversationId, onConversationCreated, on
       </div>
 
       {!department.available ? (
-        <Banner tone="warning" title={t('chat.unavailableTitle')}>
-          <p>{t('chat.unavailableBody', { department: department.name })}</p>
-        </Banner>
+        department.unavailableReason === 'backend-down' ? (
+          <Banner tone="warning" title={t('chat.downTitle')}>
+            <p>{t('chat.downBody', { department: department.name })}</p>
+          </Banner>
+        ) : (
+          <Banner tone="warning" title={t('chat.unavailableTitle')}>
+            <p>{t('chat.unavailableBody', { department: department.name })}</p>
+          </Banner>
+        )
       ) : null}
 
       {state.phase === 'loading' ? <p role="status">{t('chat.loading')}</p> : null}

@@ -8,6 +8,8 @@ export const departmentSchema = z.object({
   names: localizedTextSchema,
   greeting: localizedTextSchema,
   available: z.boolean(),
+  /** Why not available: `switched-off` (kill switch) or `backend-down` (its model backends are down). */
+  unavailableReason: z.optional(z.nullable(z.string())),
   /** Not in the v1 contract yet: shown in the privacy notice when the server sends it. */
   retentionDays: z.optional(z.int().check(z.positive())),
 });

@@ -27,7 +27,11 @@ export function DepartmentPicker({ departments, hrefFor }: DepartmentPickerProps
             </h3>
             <p className="department-card__greeting">{pickLocalized(department.greeting, language)}</p>
             <p className={`status-pill${department.available ? ' status-pill--on' : ' status-pill--off'}`}>
-              {department.available ? t('departments.available') : t('departments.unavailable')}
+              {department.available
+                ? t('departments.available')
+                : department.unavailableReason === 'backend-down'
+                  ? t('departments.temporarilyUnavailable')
+                  : t('departments.unavailable')}
             </p>
           </li>
         );

@@ -50,11 +50,18 @@ public class DepartmentCatalog {
 
     private static DepartmentView toView(Department department, AssistantProfile profile) {
         var greeting = profile != null ? profile.greeting() : new LocalizedText("", "", "");
+        var backends = new java.util.ArrayList<String>();
+        if (profile != null) {
+            var view = profile.toView();
+            backends.add(view.backendId());
+            backends.addAll(view.fallbackBackends());
+        }
         return new DepartmentView(
                 department.id(),
                 department.names(),
                 greeting,
                 department.active() && profile != null,
-                department.retentionDays());
+                department.retentionDays(),
+                List.copyOf(backends));
     }
 }

@@ -1,6 +1,7 @@
 package org.govchat.department;
 
 import java.util.List;
+import org.govchat.model.ModelGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,25 +12,44 @@ import org.springframework.web.bind.annotation.RestController;
 class DepartmentController {
 
     private final DepartmentCatalog catalog;
+    private final ModelGateway models;
 
-    DepartmentController(DepartmentCatalog catalog) {
+    DepartmentController(DepartmentCatalog catalog, ModelGateway models) {
         this.catalog = catalog;
+        this.models = models;
     }
 
-    /** @param retentionDays how long citizens' conversations with this department are kept */
-    record DepartmentDto(String id, LocalizedText names, LocalizedText greeting, boolean available, int retentionDays) {
-        static DepartmentDto of(DepartmentView view) {
-            return new DepartmentDto(view.id(), view.names(), view.greeting(), view.available(), view.retentionDays());
-        }
-    }
+    /**
+     * @param available citizens can chat now: switched on and at least one of its model backends is up
+     * @param unavailableReason why not: {@code switched-off} or {@code backend-down}; {@code null} when available
+     * @param retentionDays how long citizens' conversations with this department are kept
+     */
+    record DepartmentDto(
+            String id,
+            LocalizedText names,
+            LocalizedText greeting,
+            boolean available,
+            String unavailableReason,
+            int retentionDays) {}
 
     @GetMapping
     List<DepartmentDto> list() {
-        return catalog.all().stream().map(DepartmentDto::of).toList();
+        return catalog.all().stream().map(this::toDto).toList();
     }
 
     @GetMapping("/{departmentId}")
     DepartmentDto get(@PathVariable String departmentId) {
-        return DepartmentDto.of(catalog.get(departmentId));
+        return toDto(catalog.get(departmentId));
+    }
+
+    private DepartmentDto toDto(DepartmentView view) {
+        String reason = null;
+        if (!view.available()) {
+            reason = "switched-off";
+        } else if (view.backends().stream().noneMatch(models::isUsable)) {
+            reason = "backend-down";
+        }
+        return new DepartmentDto(
+                view.id(), view.names(), view.greeting(), reason == null, reason, view.retentionDays());
     }
 }

@@ -78,6 +78,27 @@ class ChatStreamingTests {
     }
 
     @Test
+    void departmentsWhoseBackendIsUpAreAvailableAndASwitchedOffOneSaysWhy() {
+        jdbc.sql("update department set active = false where id = 'transport'").update();
+        try {
+            var departments = citizen.get("/api/v1/departments").json();
+            for (var department : departments) {
+                var id = department.get("id").asString();
+                assertThat(department.get("available").asBoolean()).as(id).isEqualTo(!id.equals("transport"));
+                assertThat(department.path("unavailableReason").isNull()).as(id).isEqualTo(!id.equals("transport"));
+            }
+            assertThat(citizen.get("/api/v1/departments/transport")
+                            .json()
+                            .get("unavailableReason")
+                            .asString())
+                    .isEqualTo("switched-off");
+        } finally {
+            jdbc.sql("update department set active = true where id = 'transport'")
+                    .update();
+        }
+    }
+
+    @Test
     void streamsTheAnswerAndStoresItCompleteWithUsageAndTimings() {
         primary.enqueue(FakeScript.answer("Public", " rental", " housing", " needs", " an", " application."));
         try (var stream = citizen.ask(conversation, "How do I apply for public rental housing?")) {

@@ -42,10 +42,17 @@ class DepartmentApiTests {
                 .isEqualTo("税务局")
                 .jsonPath("$[?(@.id == 'transport')].greeting.zh-Hant")
                 .value(Object.class, greeting -> assertThat(greeting.toString()).contains("駕駛執照"))
+                // no model weights in tests: every department's only backend (in-process) is down
                 .jsonPath("$[*].available")
                 .value(
                         Object.class,
-                        flags -> assertThat((Iterable<Object>) flags).containsOnly(true));
+                        flags -> assertThat((Iterable<Object>) flags).containsOnly(false))
+                .jsonPath("$[*].unavailableReason")
+                .value(
+                        Object.class,
+                        reasons -> assertThat((Iterable<Object>) reasons).containsOnly("backend-down"))
+                .jsonPath("$[?(@.id == 'transport')].retentionDays")
+                .value(Object.class, days -> assertThat(days.toString()).contains("90"));
     }
 
     @Test
