@@ -1,6 +1,7 @@
 package org.govchat.identity;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,7 +64,7 @@ class SecurityConfiguration {
         var signInConfigured = identity.oidc().configured();
         RequestMatcher api = path("/api/**");
         RequestMatcher pages = new OrRequestMatcher(path("/admin/**"), path("/staff/**"));
-        RequestMatcher embedded = path("/embed/**");
+        RequestMatcher embedded = SecurityConfiguration::isEmbedRoute;
         var requestCache = new HttpSessionRequestCache();
         // only page visits are worth coming back to after sign-in; anything else must not create a session
         requestCache.setRequestMatcher(new OrRequestMatcher(
@@ -144,6 +145,19 @@ class SecurityConfiguration {
             http.logout(logout -> logout.logoutSuccessHandler(toStart));
         }
         return http.build();
+    }
+
+    /**
+     * The embed route as the browser asked for it: its page is served by a forward to {@code index.html} (or
+     * an error dispatch), and the headers are written then, so the original address is what counts.
+     */
+    private static boolean isEmbedRoute(HttpServletRequest request) {
+        var original = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        if (original == null) {
+            original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        }
+        var uri = original instanceof String forwarded ? forwarded : request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/embed/");
     }
 
     private static RequestMatcher path(String pattern) {

@@ -32,6 +32,7 @@ public final class CitizenClient {
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager();
     private String acceptLanguage = "en";
+    private final Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
 
     public CitizenClient(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
@@ -51,6 +52,12 @@ public final class CitizenClient {
 
     public CitizenClient language(String acceptLanguage) {
         this.acceptLanguage = acceptLanguage;
+        return this;
+    }
+
+    /** Sends this header with every request from now on (a proxy's {@code X-Forwarded-For}, say). */
+    public CitizenClient header(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -267,9 +274,11 @@ public final class CitizenClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept-Language", acceptLanguage);
+        extraHeaders.forEach(builder::header);
+        return builder;
     }
 
     private Reply send(HttpRequest request) {
