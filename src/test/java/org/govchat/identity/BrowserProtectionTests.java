@@ -87,6 +87,26 @@ class BrowserProtectionTests {
     }
 
     @Test
+    void theBuiltWebAppNeedsNoInlineScriptSoTheStrictPolicyCanHold() throws Exception {
+        var index = getClass().getResource("/static/index.html");
+        org.junit.jupiter.api.Assumptions.assumeTrue(index != null, "the frontend was not built (-Dfrontend.skip)");
+        var html = new String(index.openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        var scripts = java.util.regex.Pattern.compile(
+                        "<script\\b([^>]*)>(.*?)</script>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        var count = 0;
+        while (scripts.find()) {
+            count++;
+            assertThat(scripts.group(1))
+                    .as("every script is loaded from a file")
+                    .contains("src=");
+            assertThat(scripts.group(2)).as("and has no inline body").isBlank();
+        }
+        assertThat(count).isPositive();
+        assertThat(html).doesNotContain(" onload=").doesNotContain(" onclick=").doesNotContain("<style");
+    }
+
+    @Test
     void onlyTheEmbedRouteMayBeFramedAndOnlyByTheConfiguredOrigins() {
         var embed = new CitizenClient(port).get("/embed/housing");
         assertThat(embed.header("Content-Security-Policy")).contains("frame-ancestors https://www.city.example");
