@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -73,7 +74,9 @@ class SecurityConfiguration {
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/staff/**")));
 
-        http.csrf(csrf -> csrf.spa())
+        var csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        http.csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .cors(cors -> cors.disable()) // no cross-origin caller is allowed, so no CORS headers are sent
                 .headers(headers -> headers.frameOptions(frame -> frame.disable())

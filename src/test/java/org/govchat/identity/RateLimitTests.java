@@ -115,10 +115,14 @@ class RateLimitTests {
     }
 
     @Test
-    void hstsIsSentWhenTheRequestCameOverTls() {
+    void overTlsCookiesAreSecureAndHstsIsSent() {
         var overTls = new CitizenClient(port).header("X-Forwarded-Proto", "https");
-        assertThat(overTls.get("/api/v1/departments").header("Strict-Transport-Security"))
-                .isEqualTo("max-age=31536000 ; includeSubDomains");
+        var reply = overTls.get("/api/v1/conversations");
+        assertThat(reply.header("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+        assertThat(reply.setCookie("govchat_citizen")).contains("Secure", "HttpOnly", "SameSite=Lax");
+        assertThat(reply.setCookie("XSRF-TOKEN"))
+                .contains("Secure", "SameSite=Lax")
+                .doesNotContain("HttpOnly");
         assertThat(new CitizenClient(port).get("/api/v1/departments").header("Strict-Transport-Security"))
                 .as("not over plain HTTP")
                 .isNull();
