@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Router, useLocation, useSearch } from 'wouter';
 import { EmbedLayout } from '../components/embed-layout';
@@ -7,6 +8,11 @@ import { EmbedRoute } from './routes/embed';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { PrivacyRoute } from './routes/privacy';
+
+// officers' pages load on demand, so the citizen bundle stays small
+const OfficerHome = lazy(() =>
+  import('../features/staff-home/components/officer-home').then((module) => ({ default: module.OfficerHome })),
+);
 
 function decode(segment: string): string {
   try {
@@ -21,6 +27,14 @@ function Screens() {
   useTranslation();
   const [location] = useLocation();
   const search = useSearch();
+
+  if (/^\/(staff|admin)(\/|$)/.test(location)) {
+    return (
+      <Suspense fallback={null}>
+        <OfficerHome area={location.startsWith('/admin') ? 'admin' : 'staff'} path={location} />
+      </Suspense>
+    );
+  }
 
   const embed = /^\/embed\/([^/]+)\/?$/.exec(location);
   if (embed) {

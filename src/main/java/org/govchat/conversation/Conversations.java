@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.govchat.identity.DepartmentScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +77,36 @@ public class Conversations {
     @Transactional(readOnly = true)
     public MessagePage page(UUID conversationId, String ownerRef, Integer beforeSeq, int limit) {
         owned(conversationId, ownerRef);
+        return messages(conversationId, beforeSeq, limit);
+    }
+
+    /**
+     * A conversation of one of the departments in {@code scope}, for officers (staff portal, admin review).
+     *
+     * @throws ConversationNotFound when it does not exist or belongs to a department outside the scope
+     */
+    @Transactional(readOnly = true)
+    public ConversationView inDepartments(UUID conversationId, DepartmentScope scope) {
+        return jdbc.sql("select * from conversation where id = ? and (?::boolean or department_id = any(?::text[]))")
+                .params(conversationId, scope.everyDepartment(), scope.departmentIdArray())
+                .query(Conversations::conversation)
+                .optional()
+                .orElseThrow(() -> new ConversationNotFound(conversationId));
+    }
+
+    /**
+     * A page of messages of a conversation of one of the departments in {@code scope}, like
+     * {@link #page(UUID, String, Integer, int)}.
+     *
+     * @throws ConversationNotFound when it does not exist or belongs to a department outside the scope
+     */
+    @Transactional(readOnly = true)
+    public MessagePage pageInDepartments(UUID conversationId, DepartmentScope scope, Integer beforeSeq, int limit) {
+        inDepartments(conversationId, scope);
+        return messages(conversationId, beforeSeq, limit);
+    }
+
+    private MessagePage messages(UUID conversationId, Integer beforeSeq, int limit) {
         var size = Math.clamp(limit, 1, MAX_PAGE);
         var rows = new ArrayList<>(jdbc.sql("""
                 select m.id, m.seq, m.role, m.content, m.status, m.language, m.created_at,

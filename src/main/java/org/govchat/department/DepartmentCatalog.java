@@ -1,5 +1,6 @@
 package org.govchat.department;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +22,18 @@ public class DepartmentCatalog {
 
     @Transactional(readOnly = true)
     public List<DepartmentView> all() {
-        var all = departments.findAllByOrderByNameEnAsc();
+        return withProfiles(departments.findAllByOrderByNameEnAsc());
+    }
+
+    /** The departments with these ids (unknown ids are left out), ordered by English name. */
+    @Transactional(readOnly = true)
+    public List<DepartmentView> byIds(Collection<String> departmentIds) {
+        return departmentIds.isEmpty()
+                ? List.of()
+                : withProfiles(departments.findByIdInOrderByNameEnAsc(departmentIds));
+    }
+
+    private List<DepartmentView> withProfiles(List<Department> all) {
         Map<String, AssistantProfile> active =
                 profiles
                         .findByDepartmentIdInAndActiveTrue(

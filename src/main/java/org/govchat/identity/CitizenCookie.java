@@ -61,6 +61,11 @@ class CitizenCookie {
         return new CitizenRef(ownerRef(id));
     }
 
+    /** The caller's citizen reference if it already has a valid cookie; never issues one. */
+    Optional<CitizenRef> existing(HttpServletRequest request) {
+        return read(request).map(id -> new CitizenRef(ownerRef(id)));
+    }
+
     private Optional<byte[]> read(HttpServletRequest request) {
         var cookies = request.getCookies();
         if (cookies == null) {

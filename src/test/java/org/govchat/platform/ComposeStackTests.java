@@ -111,6 +111,50 @@ class ComposeStackTests {
     }
 
     @Test
+    void theAppSignsOfficersInAtTheKeycloakRealmWithTheRealmsClient() throws IOException {
+        var realm = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("src/main/keycloak/govchat-realm.json")));
+        var realmPath = "/realms/" + realm.get("realm").asString();
+        var keycloak = services.get("keycloak");
+        @SuppressWarnings("unchecked")
+        var ports = (List<String>) keycloak.get("ports");
+        var publishedPort = Integer.parseInt(ports.getFirst().split(":")[0]);
+
+        var issuer = URI.create(appEnvironment.get("GOVCHAT_IDENTITY_OIDC_ISSUERURI"));
+        assertThat(issuer.getHost())
+                .as("browsers reach Keycloak on the published port")
+                .isEqualTo("localhost");
+        assertThat(issuer.getPort()).isEqualTo(publishedPort);
+        assertThat(issuer.getPath()).isEqualTo(realmPath);
+        assertThat(environment("keycloak").get("KC_HOSTNAME"))
+                .as("Keycloak names the same issuer in its tokens")
+                .isEqualTo(issuer.getScheme() + "://" + issuer.getAuthority());
+
+        var backchannel = URI.create(appEnvironment.get("GOVCHAT_IDENTITY_OIDC_BACKCHANNELURI"));
+        assertThat(backchannel.getHost())
+                .as("the app reaches Keycloak by its service name")
+                .isEqualTo("keycloak");
+        @SuppressWarnings("unchecked")
+        var command = (List<String>) keycloak.get("command");
+        assertThat(command).contains("--http-port=" + backchannel.getPort());
+        assertThat(backchannel.getPath()).isEqualTo(realmPath);
+
+        var client = realm.get("clients").get(0);
+        assertThat(appEnvironment.get("GOVCHAT_IDENTITY_OIDC_CLIENTID"))
+                .isEqualTo(client.get("clientId").asString());
+        assertThat(resolveDefault(appEnvironment.get("GOVCHAT_IDENTITY_OIDC_CLIENTSECRET")))
+                .isEqualTo(client.get("secret").asString());
+        var appPort = ((List<?>) services.get("app").get("ports"))
+                .getFirst()
+                .toString()
+                .split(":")[0];
+        assertThat(client.get("redirectUris").get(0).asString())
+                .as("the realm accepts the app's sign-in callback")
+                .isEqualTo("http://localhost:" + appPort + "/*");
+    }
+
+    @Test
     void everyVariableGivenToTheAppIsOneTheAppReads() throws IOException {
         var known = knownProperties();
         for (var variable : appEnvironment.keySet()) {

@@ -20,16 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A browser as the API sees it: its own cookie jar (so its own anonymous identity), JSON in and out, and
- * an SSE reader that parses events as they arrive.
+ * an SSE reader that parses events as they arrive. Like the web app, it echoes the {@code XSRF-TOKEN}
+ * cookie in an {@code X-XSRF-TOKEN} header on every state change (fetching the cookie first if it has none).
  */
 public final class CitizenClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CSRF_COOKIE = "XSRF-TOKEN";
 
     private final String baseUrl;
     private final HttpClient http;
     private final CookieManager cookies;
     private String acceptLanguage = "en";
+    private final Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
 
     public CitizenClient(int port) {
         this(port, new CookieManager());
@@ -62,6 +65,12 @@ public final class CitizenClient {
         return this;
     }
 
+    /** Sends this header with every request from now on (a proxy's {@code X-Forwarded-For}, say). */
+    public CitizenClient header(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     public record Reply(int status, Map<String, List<String>> headers, String body) {
         public JsonNode json() {
             return JSON.readTree(body);
@@ -71,6 +80,16 @@ public final class CitizenClient {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
                     .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        /** The {@code Set-Cookie} header that sets the named cookie, or {@code null}. */
+        public String setCookie(String cookieName) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                    .flatMap(e -> e.getValue().stream())
+                    .filter(value -> value.startsWith(cookieName + "="))
                     .findFirst()
                     .orElse(null);
         }
@@ -86,19 +105,27 @@ public final class CitizenClient {
         return send(request(path).GET().build());
     }
 
+    /** A GET to another origin (a sign-in provider, say) with this browser's cookies, as a redirect would go. */
+    public Reply external(URI uri) {
+        return send(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build());
+    }
+
     public Reply delete(String path) {
-        return send(request(path).DELETE().build());
+        return send(stateChange(path).DELETE().build());
     }
 
     public Reply post(String path, Object body) {
-        return send(request(path)
+        return send(stateChange(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build());
     }
 
     public Reply postRaw(String path, String contentType, String body) {
-        return send(request(path)
+        return send(stateChange(path)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
@@ -209,7 +236,7 @@ public final class CitizenClient {
     }
 
     public Stream ask(String conversationId, String question) {
-        return openStream(request("/api/v1/conversations/" + conversationId + "/messages")
+        return openStream(stateChange("/api/v1/conversations/" + conversationId + "/messages")
                 .header("Accept", "text/event-stream")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("content", question))))
@@ -237,10 +264,31 @@ public final class CitizenClient {
         }
     }
 
+    /** The value of a cookie this browser holds for the app, or {@code null}. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().get(URI.create(baseUrl)).stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private HttpRequest.Builder stateChange(String path) {
+        var token = cookie(CSRF_COOKIE);
+        if (token == null) {
+            get("/api/v1/departments"); // as the web app does on its first page
+            token = cookie(CSRF_COOKIE);
+        }
+        var builder = request(path);
+        return token == null ? builder : builder.header("X-XSRF-TOKEN", token);
+    }
+
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept-Language", acceptLanguage);
+        extraHeaders.forEach(builder::header);
+        return builder;
     }
 
     private Reply send(HttpRequest request) {

@@ -49,8 +49,18 @@ class ProblemDetailsTests {
 
     @Test
     void wrongMethodIsA405ProblemNamingTheAllowedOnes() {
+        // a state-changing method needs the CSRF token before it reaches the 405
+        var token = http.get()
+                .uri("/api/v1/departments")
+                .exchange()
+                .returnResult(String.class)
+                .getResponseCookies()
+                .getFirst("XSRF-TOKEN")
+                .getValue();
         http.delete()
                 .uri("/api/v1/departments")
+                .cookie("XSRF-TOKEN", token)
+                .header("X-XSRF-TOKEN", token)
                 .exchange()
                 .expectStatus()
                 .isEqualTo(405)
