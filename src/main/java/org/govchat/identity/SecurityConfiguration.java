@@ -76,7 +76,11 @@ class SecurityConfiguration {
 
         var csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        http.csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
+        // language detection is a pure function of its input: it changes nothing a forged request could abuse
+        http.csrf(csrf -> csrf.spa()
+                        .csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, "/api/v1/language/detect")))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .cors(cors -> cors.disable()) // no cross-origin caller is allowed, so no CORS headers are sent
                 .headers(headers -> headers.frameOptions(frame -> frame.disable())
