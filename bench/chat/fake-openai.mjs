@@ -57,7 +57,7 @@ const server = http.createServer((req, res) => {
       }
       res.end('data: [DONE]\n\n');
     };
-    req.on('close', () => clearTimeout(timer));
+    res.on('close', () => clearTimeout(timer)); // the client went away (or the answer ended)
     timer = setTimeout(next, delay);
   });
 });

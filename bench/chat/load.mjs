@@ -100,12 +100,35 @@ async function direct(streams) {
   return summary('direct', results.map((r) => r.ttft), { errors: results.filter((r) => r.error || r.ttft === null).length });
 }
 
+/** A citizen's cookies (anonymous identity, CSRF token) as a browser would keep them. */
+class CookieJar {
+  constructor() { this.cookies = new Map(); }
+  take(res) {
+    for (const header of res.headers['set-cookie'] ?? []) {
+      const [pair] = header.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
+    }
+  }
+  header() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
+  /** Headers for an unsafe request: the cookies plus the CSRF token echoed back. */
+  unsafe(extra = {}) {
+    const token = this.cookies.get('XSRF-TOKEN');
+    return { Cookie: this.header(), ...(token ? { 'X-XSRF-TOKEN': token } : {}), ...extra };
+  }
+}
+
 async function startConversation() {
-  const res = await request('POST', '/api/v1/conversations', { body: { departmentId: values.department } });
+  const jar = new CookieJar();
+  const first = await request('GET', '/api/v1/departments');
+  jar.take(first);
+  await readAll(first);
+  const res = await request('POST', '/api/v1/conversations', {
+    headers: jar.unsafe(), body: { departmentId: values.department } });
+  jar.take(res);
   const body = await readAll(res);
   if (res.statusCode !== 201) throw new Error(`create conversation: ${res.statusCode} ${body}`);
-  const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-  return { id: JSON.parse(body).id, cookie };
+  return { id: JSON.parse(body).id, jar };
 }
 
 async function platform(streams) {
@@ -114,10 +137,10 @@ async function platform(streams) {
   for (let i = 0; i < streams; i += 50) {
     citizens.push(...(await Promise.all(Array.from({ length: Math.min(50, streams - i) }, startConversation))));
   }
-  const one = async ({ id, cookie }) => {
+  const one = async ({ id, jar }) => {
     const started = performance.now();
     const res = await request('POST', `/api/v1/conversations/${id}/messages`, {
-      headers: { Accept: 'text/event-stream', Cookie: cookie }, body: { content: 'How do I renew my licence?' } });
+      headers: jar.unsafe({ Accept: 'text/event-stream' }), body: { content: 'How do I renew my licence?' } });
     if (res.statusCode !== 200) {
       return { ttft: null, error: `HTTP ${res.statusCode}: ${(await readAll(res)).slice(0, 200)}` };
     }
@@ -136,7 +159,7 @@ async function platform(streams) {
   return summary('platform', results.map((r) => r.ttft), {
     errors: errors.length, sampleErrors: [...new Set(errors.map((e) => e.error))].slice(0, 5),
     wallSeconds: Number(((performance.now() - began) / 1000).toFixed(1)),
-    conversations: citizens,
+    conversations: citizens.map((c) => c.id),
   });
 }
 

@@ -19,6 +19,7 @@ APP_PORT=${APP_PORT:-18090}
 PG_PORT=${PG_PORT:-18432}
 FAST_PORT=18081
 SLOW_PORT=18082
+SLOWER_PORT=18083
 STREAMS=${STREAMS:-100}
 HIGH_STREAMS=${HIGH_STREAMS:-2000}
 HIGH_DELAY=${HIGH_DELAY:-20}
@@ -31,6 +32,7 @@ trap cleanup EXIT
 
 node bench/chat/fake-openai.mjs --port $FAST_PORT --tokens 50 --delay 20 > "$OUT/fake-fast.log" 2>&1 & pids+=($!)
 node bench/chat/fake-openai.mjs --port $SLOW_PORT --tokens 50 --delay "$HIGH_DELAY" > "$OUT/fake-high.log" 2>&1 & pids+=($!)
+node bench/chat/fake-openai.mjs --port $SLOWER_PORT --tokens 50 --delay 200 > "$OUT/fake-slower.log" 2>&1 & pids+=($!)
 
 start_app() { # $1 = backend port
   "$JAVA" --add-modules jdk.incubator.vector -Xms1g -Xmx1g -XX:+UseG1GC -jar "$JAR" \
@@ -41,7 +43,7 @@ start_app() { # $1 = backend port
     --govchat.backends.default.base-url=http://127.0.0.1:$1/v1 \
     --govchat.backends.default.default-model=bench-model \
     --govchat.backends.default.max-concurrent=5000 --govchat.backends.default.max-queue=5000 \
-    --govchat.rate-limits.enabled=false \
+    --govchat.identity.rate-limits.enabled=false \
     --logging.level.root=warn > "$OUT/app.log" 2>&1 &
   APP_PID=$!; pids+=($APP_PID)
   for _ in $(seq 1 120); do
@@ -51,40 +53,49 @@ start_app() { # $1 = backend port
   echo "app did not become ready; see $OUT/app.log" >&2; exit 1
 }
 
-heap_watch() { # samples heap used every 500 ms into $OUT/heap.txt until killed
-  while true; do
-    curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
-      | sed -n 's/.*"value":\([0-9.E+]*\).*/\1/p' >> "$OUT/heap.txt"
-    sleep 0.5
-  done
-}
 
 sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d govchat -At -c "$1"; }
 
 echo "== phase 1: time to first token, $STREAMS concurrent streams (50 tokens, 20 ms apart)"
 start_app $FAST_PORT
-node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" > /dev/null   # warm-up
-node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" | tee "$OUT/direct.json"
-node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" | tee "$OUT/platform.json"
-node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" | tee "$OUT/direct-2.json"
-node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" | tee "$OUT/platform-2.json"
-kill $APP_PID; wait $APP_PID 2>/dev/null || true
+for _ in 1 2 3 4 5; do   # warm-up: let the JIT compile the whole path first
+  node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams 200 --ramp 2000 > /dev/null
+done
+for round in 1 2 3; do
+  node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" | tee "$OUT/direct-$round.json"
+  node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" | tee "$OUT/platform-$round.json"
+done
 
-echo "== phase 2: $HIGH_STREAMS concurrent streams (50 tokens, $HIGH_DELAY ms apart), heap capped at 1 GiB"
-start_app $SLOW_PORT
-: > "$OUT/heap.txt"
-heap_watch & HEAP_PID=$!; pids+=($HEAP_PID)
-before=$(sql "select count(*) from message where role = 'ASSISTANT'")
-node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$HIGH_STREAMS" --ramp 2000 | tee "$OUT/high.json"
-kill $HEAP_PID 2>/dev/null || true
-sleep 1
-echo "answers by status in PostgreSQL (all runs on this database):"
-sql "select status, count(*) from message where role = 'ASSISTANT' group by status order by status" | tee "$OUT/high-status.txt"
-echo "answers stored in this phase: $(( $(sql "select count(*) from message where role = 'ASSISTANT'") - before ))"
-awk 'BEGIN{m=0} {if ($1+0>m) m=$1+0} END{printf "peak heap used: %.0f MiB\n", m/1048576}' "$OUT/heap.txt" | tee "$OUT/heap-peak.txt"
+high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
+  echo "== phase 2$3: $HIGH_STREAMS concurrent streams (50 tokens, $2 ms apart), heap capped at 1 GiB"
+  kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true
+  start_app $1
+  for _ in 1 2 3; do   # warm-up
+    node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams 200 --ramp 2000 > /dev/null
+  done
+  : > "$OUT/heap$3.txt"
+  (while true; do
+     curl -s "http://127.0.0.1:$APP_PORT/actuator/prometheus" \
+       | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {if (s > 0) printf "%.0f\n", s}' >> "$OUT/heap$3.txt"
+     sleep 0.5
+   done) & local heap_pid=$!
+  local before; before=$(sql "select count(*) from message where role = 'ASSISTANT'")
+  node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$HIGH_STREAMS" --ramp 4000 | tee "$OUT/high$3.json"
+  kill $heap_pid 2>/dev/null || true
+  sleep 2
+  echo "answers of this phase by status in PostgreSQL:"
+  sql "select status, count(*) from (select status from message where role = 'ASSISTANT' order by created_at desc limit $(( $(sql "select count(*) from message where role = 'ASSISTANT'") - before ))) recent group by status order by status" | tee "$OUT/high$3-status.txt"
+  awk 'BEGIN{m=0; n=0} {n++; if ($1+0>m) m=$1+0} END{printf "peak heap used: %.0f MiB (%d samples, -Xmx1g)\n", m/1048576, n}' "$OUT/heap$3.txt" | tee "$OUT/heap$3-peak.txt"
+}
+high_concurrency $SLOW_PORT "$HIGH_DELAY" ""
+high_concurrency $SLOWER_PORT 200 "-slow-cadence"
 
 echo "== phase 3: paging 50 messages through a 10,000-message conversation"
-created=$(curl -s -i -H 'Content-Type: application/json' -d '{"departmentId":"housing"}' http://127.0.0.1:$APP_PORT/api/v1/conversations)
+jar=$OUT/cookies.txt
+curl -s -c "$jar" -o /dev/null http://127.0.0.1:$APP_PORT/api/v1/departments
+xsrf=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$jar")
+created=$(curl -s -i -b "$jar" -c "$jar" -H "X-XSRF-TOKEN: $xsrf" -H 'Content-Type: application/json' \
+  -d '{"departmentId":"housing"}' http://127.0.0.1:$APP_PORT/api/v1/conversations)
 cookie=$(printf '%s' "$created" | sed -n 's/^[Ss]et-[Cc]ookie: \(govchat_citizen=[^;]*\).*/\1/p' | head -1)
 conversation=$(printf '%s' "$created" | sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' | head -1)
 sql "insert into message (id, conversation_id, seq, role, content, status, language, created_at)

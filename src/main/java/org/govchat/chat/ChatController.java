@@ -1,5 +1,6 @@
 package org.govchat.chat;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Asking a question, following its answer (live or resumed), and stopping it. */
 @RestController
@@ -48,12 +49,14 @@ class ChatController {
 
     /** {@code Accept: text/event-stream}: the answer as it is written. */
     @PostMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter askStreaming(
-            @PathVariable UUID conversationId, @RequestBody Question question, CitizenRef citizen, Locale locale) {
+    ResponseEntity<StreamingResponseBody> askStreaming(
+            @PathVariable UUID conversationId,
+            @RequestBody Question question,
+            CitizenRef citizen,
+            Locale locale,
+            HttpServletResponse response) {
         var turn = pipeline.start(conversationId, citizen, question.content(), locale);
-        var emitter = stream.newEmitter();
-        stream.follow(turn, emitter, 0, true);
-        return emitter;
+        return eventStream(stream.follow(turn, 0, true, response));
     }
 
     /** {@code Accept: application/json}: waits for the finished answer. */
@@ -74,22 +77,20 @@ class ChatController {
 
     /** Resumes an answer from the character after {@code Last-Event-ID}, live if it is still being written. */
     @GetMapping(path = "/{messageId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(
+    ResponseEntity<StreamingResponseBody> events(
             @PathVariable UUID conversationId,
             @PathVariable UUID messageId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             CitizenRef citizen,
-            Locale locale) {
+            Locale locale,
+            HttpServletResponse response) {
         conversations.message(conversationId, messageId, citizen.ownerRef()); // 404 unless the caller's
         var offset = offset(lastEventId);
-        var emitter = stream.newEmitter();
         var live = liveTurns.find(messageId);
-        if (live.isPresent()) {
-            stream.follow(live.get(), emitter, offset, false);
-        } else {
-            stream.followStored(messageId, emitter, offset, locale);
-        }
-        return emitter;
+        return eventStream(
+                live.isPresent()
+                        ? stream.follow(live.get(), offset, false, response)
+                        : stream.followStored(messageId, offset, locale, response));
     }
 
     /** Stops the answer wherever it is being generated; the text so far is kept ({@code CANCELLED}). */
@@ -100,6 +101,15 @@ class ChatController {
             liveTurns.cancel(messageId);
         }
         return ResponseEntity.accepted().build();
+    }
+
+    /** SSE headers; proxies must not buffer the stream (nginx honours X-Accel-Buffering). */
+    private static ResponseEntity<StreamingResponseBody> eventStream(StreamingResponseBody body) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_EVENT_STREAM, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .header("X-Accel-Buffering", "no")
+                .body(body);
     }
 
     private static int offset(String lastEventId) {

@@ -24,10 +24,14 @@ import org.govchat.model.GenerationResult;
  */
 final class LiveTurn implements GenerationListener {
 
-    /** What a reader sees at one moment. */
+    /**
+     * What a reader sees at one moment: the text after its own offset (not the whole answer, which would
+     * be copied again for every token), and where the answer ends now.
+     */
     record State(
             long version,
-            String content,
+            String textAfterOffset,
+            int length,
             int queuePosition,
             MessageStatus status,
             String errorType,
@@ -126,24 +130,36 @@ final class LiveTurn implements GenerationListener {
         }
     }
 
-    /** Waits until the state differs from {@code seenVersion} (or the timeout passes), then returns it. */
-    State awaitChange(long seenVersion, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until the state differs from {@code seenVersion} (or the timeout passes), then returns it with
+     * the text after {@code offset}.
+     */
+    State awaitChange(long seenVersion, int offset, Duration timeout) throws InterruptedException {
         lock.lock();
         try {
             var nanos = timeout.toNanos();
             while (version == seenVersion && nanos > 0) {
                 nanos = changed.awaitNanos(nanos);
             }
-            return state();
+            var from = Math.min(Math.max(offset, 0), content.length());
+            return new State(
+                    version,
+                    content.substring(from),
+                    content.length(),
+                    queuePosition,
+                    status,
+                    errorType,
+                    tokensIn,
+                    tokensOut);
         } finally {
             lock.unlock();
         }
     }
 
-    State state() {
+    private boolean hasContent() {
         lock.lock();
         try {
-            return new State(version, content.toString(), queuePosition, status, errorType, tokensIn, tokensOut);
+            return !content.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -228,9 +244,7 @@ final class LiveTurn implements GenerationListener {
     public void onFailed(GenerationFailure failure) {
         // text the script guard still holds counts: it was generated and will be kept
         var rest = guard.finish();
-        var hasText = failure.afterFirstToken()
-                || !rest.isEmpty()
-                || !state().content().isEmpty();
+        var hasText = failure.afterFirstToken() || !rest.isEmpty() || hasContent();
         end(
                 rest,
                 hasText ? MessageStatus.PARTIAL : MessageStatus.FAILED,

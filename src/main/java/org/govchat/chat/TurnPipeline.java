@@ -7,6 +7,7 @@ import org.govchat.conversation.Conversations;
 import org.govchat.department.DepartmentCatalog;
 import org.govchat.department.DepartmentUnavailable;
 import org.govchat.identity.CitizenRef;
+import org.govchat.language.Language;
 import org.govchat.language.LanguageService;
 import org.govchat.model.BackendChoice;
 import org.govchat.model.BackendQueueFull;
@@ -55,18 +56,28 @@ class TurnPipeline {
     }
 
     LiveTurn start(UUID conversationId, CitizenRef citizen, String rawQuestion, Locale interfaceLocale) {
-        // 1. the question is acceptable, the conversation is the caller's, its assistant is switched on
+        // 1. the question is acceptable
         var question = questionCheck.check(rawQuestion);
-        var conversation = conversations.owned(conversationId, citizen.ownerRef());
-        if (!departments.get(conversation.departmentId()).available()) {
-            throw new DepartmentUnavailable(conversation.departmentId());
-        }
-        // 2. which language and script the citizen writes: the answer must match
-        var language = replyLanguage.choose(languages.detect(question), conversation.language(), interfaceLocale);
-        // 3. the question and the answer's placeholder are committed before any model call
-        var profile = departments.activeProfile(conversation.departmentId());
+        var detected = languages.detect(question);
+        // 2.-3. in one transaction: the conversation is the caller's, its assistant is switched on and one
+        // of its backends can answer, the
+        // answer's language is chosen (the question's, or the conversation's when the question shows none),
+        // and the question with the answer's placeholder are committed before any model call
         var started =
-                conversations.beginTurn(conversationId, citizen.ownerRef(), question, language.tag(), instance.id());
+                conversations.beginTurn(conversationId, citizen.ownerRef(), question, instance.id(), conversation -> {
+                    if (!departments.get(conversation.departmentId()).available()) {
+                        throw new DepartmentUnavailable(conversation.departmentId());
+                    }
+                    var backends = departments.get(conversation.departmentId()).backends();
+                    if (backends.stream().noneMatch(models::isUsable)) {
+                        throw new AssistantUnavailable();
+                    }
+                    return replyLanguage
+                            .choose(detected, conversation.language(), interfaceLocale)
+                            .tag();
+                });
+        var language = Language.fromTag(started.language());
+        var profile = departments.activeProfile(started.departmentId());
         var turn = new LiveTurn(started, language, languages.scriptGuard(language), liveTurns::persist);
         liveTurns.register(turn);
         // 4. the prompt: guidance, department prompt, reply language, memory ending with the question

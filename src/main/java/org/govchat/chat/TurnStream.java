@@ -1,56 +1,63 @@
 package org.govchat.chat;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.govchat.conversation.Conversations;
 import org.govchat.conversation.MessageStatus;
-import org.govchat.conversation.StreamSnapshot;
 import org.govchat.platform.web.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a turn to one SSE connection. Each connection has its own writer thread and its own offset into
- * the answer: it sends whatever is new since its last write, so a slow client gets bigger deltas instead
- * of an ever-growing buffer, and never slows the model or other clients. Every event's {@code id} is the
- * number of answer characters delivered so far: a client that reconnects with {@code Last-Event-ID} gets
- * exactly the rest.
+ * Writes a turn to one SSE connection. Each connection has its own writer (a virtual thread) and its own
+ * offset into the answer: it sends whatever is new since its last write, so a slow client gets bigger
+ * deltas instead of an ever-growing buffer, and never slows the model or other clients. Every event's
+ * {@code id} is the number of answer characters delivered so far: a client that reconnects with
+ * {@code Last-Event-ID} gets exactly the rest.
+ *
+ * <p>Payloads are serialised by Jackson and written straight to the response, one write and one flush
+ * an event: per-token work is what decides how many streams a replica carries. (The stream Spring hands
+ * to a {@link StreamingResponseBody} ignores {@code flush()}, so the servlet response is flushed.)
  */
 @Component
 class TurnStream {
 
     private static final Logger log = LoggerFactory.getLogger(TurnStream.class);
+    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ChatProperties properties;
     private final Conversations conversations;
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    TurnStream(ChatProperties properties, Conversations conversations, MessageSource messages) {
+    TurnStream(ChatProperties properties, Conversations conversations, MessageSource messages, JsonMapper json) {
         this.properties = properties;
         this.conversations = conversations;
         this.messages = messages;
-    }
-
-    SseEmitter newEmitter() {
-        return new SseEmitter(properties.streamTimeout().toMillis());
+        this.json = json;
     }
 
     /** Streams a turn generated on this replica, from character {@code offset} on. */
-    void follow(LiveTurn turn, SseEmitter emitter, int offset, boolean announceStart) {
-        Thread.ofVirtual().name("sse-" + turn.messageId()).start(() -> {
+    StreamingResponseBody follow(LiveTurn turn, int offset, boolean announceStart, HttpServletResponse response) {
+        return body -> {
+            var out = new Events(body, response);
             try {
                 if (announceStart) {
                     var started = turn.started();
-                    send(
-                            emitter,
+                    event(
+                            out,
                             offset,
                             "start",
                             new StreamEvents.Start(
@@ -62,90 +69,81 @@ class TurnStream {
                 var lastQueuePosition = 0;
                 var seen = -1L;
                 while (true) {
-                    var state = turn.awaitChange(seen, properties.keepAliveInterval());
+                    var state = turn.awaitChange(seen, cursor, properties.keepAliveInterval());
                     if (state.version() == seen) {
-                        emitter.send(SseEmitter.event().comment("keep-alive"));
+                        keepAlive(out);
                         continue;
                     }
                     seen = state.version();
                     if (state.queuePosition() > 0 && state.queuePosition() != lastQueuePosition) {
-                        send(emitter, cursor, "queued", new StreamEvents.Queued(state.queuePosition()));
+                        event(out, cursor, "queued", new StreamEvents.Queued(state.queuePosition()));
                     }
                     lastQueuePosition = state.queuePosition();
-                    cursor = sendRest(emitter, state.content(), cursor);
+                    if (!state.textAfterOffset().isEmpty()) {
+                        cursor = state.length();
+                        event(out, cursor, "delta", new StreamEvents.Delta(state.textAfterOffset()));
+                    }
                     if (state.isFinal()) {
-                        sendEnd(
-                                emitter,
+                        end(
+                                out,
                                 turn.messageId(),
                                 state.status(),
                                 state.errorType(),
                                 new StreamEvents.Usage(state.tokensIn(), state.tokensOut()),
                                 cursor,
                                 turn.language().uiLocale());
-                        emitter.complete();
                         return;
                     }
                 }
-            } catch (IOException | IllegalStateException gone) {
+            } catch (IOException gone) {
                 // the client went away; the generation carries on and can be resumed
                 log.debug("Client left turn {}: {}", turn.messageId(), gone.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                emitter.complete();
             }
-        });
+        };
     }
 
     /**
      * Streams an answer this replica is not generating: finished already, or running on another replica
      * (then PostgreSQL is re-read until it ends).
      */
-    void followStored(UUID messageId, SseEmitter emitter, int offset, Locale locale) {
-        Thread.ofVirtual().name("sse-stored-" + messageId).start(() -> {
+    StreamingResponseBody followStored(UUID messageId, int offset, Locale locale, HttpServletResponse response) {
+        return body -> {
+            var out = new Events(body, response);
             try {
                 var cursor = offset;
                 var quietSince = System.nanoTime();
                 while (true) {
-                    StreamSnapshot snapshot = conversations.snapshot(messageId);
-                    var before = cursor;
-                    cursor = sendRest(emitter, snapshot.content(), cursor);
+                    var snapshot = conversations.snapshot(messageId);
+                    var content = snapshot.content();
+                    if (content.length() > cursor) {
+                        var rest = content.substring(Math.max(cursor, 0));
+                        cursor = content.length();
+                        event(out, cursor, "delta", new StreamEvents.Delta(rest));
+                        quietSince = System.nanoTime();
+                    }
                     if (snapshot.status().isFinal()) {
-                        sendEnd(emitter, messageId, snapshot.status(), snapshot.errorType(), null, cursor, locale);
-                        emitter.complete();
+                        end(out, messageId, snapshot.status(), snapshot.errorType(), null, cursor, locale);
                         return;
                     }
-                    if (cursor != before) {
-                        quietSince = System.nanoTime();
-                    } else if (Duration.ofNanos(System.nanoTime() - quietSince)
-                                    .compareTo(properties.keepAliveInterval())
+                    if (Duration.ofNanos(System.nanoTime() - quietSince).compareTo(properties.keepAliveInterval())
                             > 0) {
-                        emitter.send(SseEmitter.event().comment("keep-alive"));
+                        keepAlive(out);
                         quietSince = System.nanoTime();
                     }
                     Thread.sleep(properties.remotePollInterval());
                 }
-            } catch (IOException | IllegalStateException gone) {
+            } catch (IOException gone) {
                 log.debug("Client left stored answer {}: {}", messageId, gone.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                emitter.complete();
-            } catch (RuntimeException e) {
-                log.warn("Could not follow answer {}: {}", messageId, e.getMessage());
-                emitter.completeWithError(e);
             }
-        });
+        };
     }
 
-    private int sendRest(SseEmitter emitter, String content, int cursor) throws IOException {
-        if (content.length() > cursor) {
-            send(emitter, content.length(), "delta", new StreamEvents.Delta(content.substring(Math.max(0, cursor))));
-            return content.length();
-        }
-        return cursor;
-    }
-
-    private void sendEnd(
-            SseEmitter emitter,
+    private void end(
+            Events out,
             UUID messageId,
             MessageStatus status,
             String errorType,
@@ -154,10 +152,10 @@ class TurnStream {
             Locale locale)
             throws IOException {
         if (status == MessageStatus.COMPLETE || status == MessageStatus.CANCELLED) {
-            send(emitter, cursor, "done", new StreamEvents.Done(messageId, status.name(), usage));
+            event(out, cursor, "done", new StreamEvents.Done(messageId, status.name(), usage));
         } else {
-            send(
-                    emitter,
+            event(
+                    out,
                     cursor,
                     "error",
                     new StreamEvents.Error(messageId, status.name(), problem(status, errorType, locale)));
@@ -177,7 +175,20 @@ class TurnStream {
         return problem;
     }
 
-    private static void send(SseEmitter emitter, int id, String name, Object data) throws IOException {
-        emitter.send(SseEmitter.event().id(Integer.toString(id)).name(name).data(data, MediaType.APPLICATION_JSON));
+    /** One SSE event: {@code id}, {@code event} and a single {@code data} line of Jackson-written JSON. */
+    private void event(Events out, int id, String name, Object payload) throws IOException {
+        // Jackson escapes line breaks inside strings, so the JSON is always one line
+        var head = ("id: " + id + "\nevent: " + name + "\ndata: ").getBytes(StandardCharsets.US_ASCII);
+        out.body().write(head);
+        out.body().write(json.writeValueAsBytes(payload));
+        out.body().write(END_OF_EVENT);
+        out.response().flushBuffer();
     }
+
+    private static void keepAlive(Events out) throws IOException {
+        out.body().write(KEEP_ALIVE);
+        out.response().flushBuffer();
+    }
+
+    private record Events(OutputStream body, HttpServletResponse response) {}
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.govchat.identity.DepartmentScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -159,46 +160,74 @@ public class Conversations {
      * @throws ConversationNotFound when it does not exist or is not the owner's
      * @throws AnswerInProgress when an answer in this conversation is still being written
      */
+    /**
+     * Stores the question and a {@code STREAMING} placeholder for the answer in one transaction, before
+     * any model is called. {@code admit} sees the locked conversation first: it may refuse the turn by
+     * throwing (nothing is stored then), and returns the language tag to store with both messages.
+     *
+     * @throws ConversationNotFound when it does not exist or is not the owner's
+     * @throws AnswerInProgress when an answer in this conversation is still being written
+     */
     @Transactional
     public TurnStarted beginTurn(
-            UUID conversationId, String ownerRef, String question, String language, String instanceId) {
+            UUID conversationId,
+            String ownerRef,
+            String question,
+            String instanceId,
+            Function<ConversationView, String> admit) {
         // the row lock serialises turns of one conversation (two tabs sending at once)
-        var conversation = jdbc.sql("select * from conversation where id = ? and owner_ref = ? for update")
+        record Locked(ConversationView conversation, boolean answering, int lastSeq) {}
+        var locked = jdbc.sql("""
+                select c.*,
+                       exists (select 1 from message m where m.conversation_id = c.id and m.status = 'STREAMING')
+                           as answering,
+                       (select coalesce(max(m.seq), 0) from message m where m.conversation_id = c.id) as last_seq
+                from conversation c where c.id = ? and c.owner_ref = ?
+                for update of c
+                """)
                 .params(conversationId, ownerRef)
-                .query(Conversations::conversation)
+                .query((rs, n) -> new Locked(conversation(rs, n), rs.getBoolean("answering"), rs.getInt("last_seq")))
                 .optional()
                 .orElseThrow(() -> new ConversationNotFound(conversationId));
-        var streaming = jdbc.sql("select count(*) from message where conversation_id = ? and status = 'STREAMING'")
-                .param(conversationId)
-                .query(Long.class)
-                .single();
-        if (streaming > 0) {
+        if (locked.answering()) {
             throw new AnswerInProgress();
         }
-        int lastSeq = jdbc.sql("select coalesce(max(seq), 0) from message where conversation_id = ?")
-                .param(conversationId)
-                .query(Integer.class)
-                .single();
-        var now = Instant.now();
+        var language = admit.apply(locked.conversation());
+        var now = ts(Instant.now());
         var userMessageId = UUID.randomUUID();
         var assistantMessageId = UUID.randomUUID();
         jdbc.sql("""
-                insert into message (id, conversation_id, seq, role, content, language, status, created_at, completed_at)
-                values (?, ?, ?, 'USER', ?, ?, 'COMPLETE', ?, ?)
+                insert into message (id, conversation_id, seq, role, content, language, status, owner_instance,
+                                     created_at, completed_at)
+                values (?, ?, ?, 'USER', ?, ?, 'COMPLETE', null, ?, ?),
+                       (?, ?, ?, 'ASSISTANT', '', ?, 'STREAMING', ?, ?, null)
                 """)
-                .params(userMessageId, conversationId, lastSeq + 1, question, language, ts(now), ts(now))
-                .update();
-        jdbc.sql("""
-                insert into message (id, conversation_id, seq, role, content, language, status, owner_instance, created_at)
-                values (?, ?, ?, 'ASSISTANT', '', ?, 'STREAMING', ?, ?)
-                """)
-                .params(assistantMessageId, conversationId, lastSeq + 2, language, instanceId, ts(now))
+                .params(
+                        userMessageId,
+                        conversationId,
+                        locked.lastSeq() + 1,
+                        question,
+                        language,
+                        now,
+                        now,
+                        assistantMessageId,
+                        conversationId,
+                        locked.lastSeq() + 2,
+                        language,
+                        instanceId,
+                        now)
                 .update();
         jdbc.sql("""
                 update conversation set language = ?, last_activity_at = ?, title = coalesce(title, ?)
                 where id = ?
-                """).params(language, ts(now), title(question), conversationId).update();
-        return new TurnStarted(conversationId, conversation.departmentId(), userMessageId, assistantMessageId, now);
+                """).params(language, now, title(question), conversationId).update();
+        return new TurnStarted(
+                conversationId,
+                locked.conversation().departmentId(),
+                userMessageId,
+                assistantMessageId,
+                language,
+                now.toInstant());
     }
 
     /** Writes the text generated so far to still-streaming answers, in one round trip. */

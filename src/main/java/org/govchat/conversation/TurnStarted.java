@@ -5,4 +5,9 @@ import java.util.UUID;
 
 /** The question stored and the answer's placeholder ({@code STREAMING}) committed, before any model call. */
 public record TurnStarted(
-        UUID conversationId, String departmentId, UUID userMessageId, UUID assistantMessageId, Instant startedAt) {}
+        UUID conversationId,
+        String departmentId,
+        UUID userMessageId,
+        UUID assistantMessageId,
+        String language,
+        Instant startedAt) {}

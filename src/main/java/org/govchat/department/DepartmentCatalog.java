@@ -1,68 +1,134 @@
 package org.govchat.department;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The department module's public face: which departments exist and how their assistants are set up. */
+/**
+ * The department module's public face: which departments exist and how their assistants are set up.
+ *
+ * <p>Every chat turn asks these questions, so the answers are served from an in-memory snapshot of all
+ * departments and their active profiles, re-read from PostgreSQL when it is older than
+ * {@code govchat.departments.cache-ttl} (2 s): a change made on any replica (a kill switch, a new
+ * profile version) takes effect everywhere within that time, and at once here after {@link #refresh()}.
+ */
 @Service
 public class DepartmentCatalog {
 
+    @ConfigurationProperties("govchat.departments")
+    record CacheProperties(@DefaultValue("2s") Duration cacheTtl) {}
+
+    private record Snapshot(
+            List<DepartmentView> ordered,
+            Map<String, DepartmentView> byId,
+            Map<String, AssistantProfileView> profiles,
+            long loadedAt) {}
+
     private final DepartmentRepository departments;
     private final AssistantProfileRepository profiles;
+    private final TransactionTemplate readOnly;
+    private final long ttlNanos;
+    private volatile Snapshot snapshot;
 
-    DepartmentCatalog(DepartmentRepository departments, AssistantProfileRepository profiles) {
+    DepartmentCatalog(
+            DepartmentRepository departments,
+            AssistantProfileRepository profiles,
+            PlatformTransactionManager transactions,
+            CacheProperties cache) {
         this.departments = departments;
         this.profiles = profiles;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.ttlNanos = cache.cacheTtl().toNanos();
     }
 
-    @Transactional(readOnly = true)
+    /** Every department, ordered by English name. */
     public List<DepartmentView> all() {
-        return withProfiles(departments.findAllByOrderByNameEnAsc());
+        return current().ordered();
     }
 
     /** The departments with these ids (unknown ids are left out), ordered by English name. */
-    @Transactional(readOnly = true)
     public List<DepartmentView> byIds(Collection<String> departmentIds) {
-        return departmentIds.isEmpty()
-                ? List.of()
-                : withProfiles(departments.findByIdInOrderByNameEnAsc(departmentIds));
+        return current().ordered().stream()
+                .filter(d -> departmentIds.contains(d.id()))
+                .toList();
     }
 
-    private List<DepartmentView> withProfiles(List<Department> all) {
+    /** @throws DepartmentNotFound when there is no such department */
+    public DepartmentView get(String departmentId) {
+        var department = current().byId().get(departmentId);
+        if (department == null) {
+            throw new DepartmentNotFound(departmentId);
+        }
+        return department;
+    }
+
+    /** @throws DepartmentNotFound when there is no such department or it has no active profile */
+    public AssistantProfileView activeProfile(String departmentId) {
+        var profile = current().profiles().get(departmentId);
+        if (profile == null) {
+            throw new DepartmentNotFound(departmentId);
+        }
+        return profile;
+    }
+
+    /** Forgets the snapshot: the next question re-reads PostgreSQL (after a change, and in tests). */
+    public void refresh() {
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        var now = System.nanoTime();
+        var known = snapshot;
+        if (known != null && now - known.loadedAt() < ttlNanos) {
+            return known;
+        }
+        synchronized (this) {
+            known = snapshot;
+            if (known == null || System.nanoTime() - known.loadedAt() >= ttlNanos) {
+                known = readOnly.execute(status -> load());
+                snapshot = known;
+            }
+            return known;
+        }
+    }
+
+    private Snapshot load() {
+        var all = departments.findAllByOrderByNameEnAsc();
         Map<String, AssistantProfile> active =
                 profiles
                         .findByDepartmentIdInAndActiveTrue(
                                 all.stream().map(Department::id).toList())
                         .stream()
                         .collect(Collectors.toMap(AssistantProfile::departmentId, Function.identity()));
-        return all.stream().map(d -> toView(d, active.get(d.id()))).toList();
-    }
-
-    /** @throws DepartmentNotFound when there is no such department */
-    @Transactional(readOnly = true)
-    public DepartmentView get(String departmentId) {
-        var department = departments.findById(departmentId).orElseThrow(() -> new DepartmentNotFound(departmentId));
-        return toView(
-                department,
-                profiles.findByDepartmentIdAndActiveTrue(departmentId).orElse(null));
-    }
-
-    /** @throws DepartmentNotFound when there is no such department or it has no active profile */
-    @Transactional(readOnly = true)
-    public AssistantProfileView activeProfile(String departmentId) {
-        return profiles.findByDepartmentIdAndActiveTrue(departmentId)
-                .map(AssistantProfile::toView)
-                .orElseThrow(() -> new DepartmentNotFound(departmentId));
+        var ordered = new ArrayList<DepartmentView>();
+        var byId = new LinkedHashMap<String, DepartmentView>();
+        var activeProfiles = new LinkedHashMap<String, AssistantProfileView>();
+        for (var department : all) {
+            var profile = active.get(department.id());
+            var view = toView(department, profile);
+            ordered.add(view);
+            byId.put(view.id(), view);
+            if (profile != null) {
+                activeProfiles.put(view.id(), profile.toView());
+            }
+        }
+        return new Snapshot(List.copyOf(ordered), Map.copyOf(byId), Map.copyOf(activeProfiles), System.nanoTime());
     }
 
     private static DepartmentView toView(Department department, AssistantProfile profile) {
         var greeting = profile != null ? profile.greeting() : new LocalizedText("", "", "");
-        var backends = new java.util.ArrayList<String>();
+        var backends = new ArrayList<String>();
         if (profile != null) {
             var view = profile.toView();
             backends.add(view.backendId());

@@ -58,6 +58,9 @@ class ChatStreamingTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.govchat.department.DepartmentCatalog catalog;
+
     CitizenClient citizen;
     String conversation;
 
@@ -75,11 +78,13 @@ class ChatStreamingTests {
         jdbc.sql(
                         "update assistant_profile set backend_id = 'default', fallback_backends = '{}' where department_id = 'housing' and active")
                 .update();
+        catalog.refresh();
     }
 
     @Test
     void departmentsWhoseBackendIsUpAreAvailableAndASwitchedOffOneSaysWhy() {
         jdbc.sql("update department set active = false where id = 'transport'").update();
+        catalog.refresh();
         try {
             var departments = citizen.get("/api/v1/departments").json();
             for (var department : departments) {
@@ -95,6 +100,7 @@ class ChatStreamingTests {
         } finally {
             jdbc.sql("update department set active = true where id = 'transport'")
                     .update();
+            catalog.refresh();
         }
     }
 
@@ -264,6 +270,7 @@ class ChatStreamingTests {
         jdbc.sql(
                         "update assistant_profile set fallback_backends = '{local-ollama}' where department_id = 'housing' and active")
                 .update();
+        catalog.refresh();
         primary.enqueue(FakeScript.httpError(500, "model crashed"));
         fallback.enqueue(FakeScript.answer("Answer", " from", " the", " fallback."));
         try (var stream = citizen.ask(conversation, "Fail over please")) {
@@ -283,6 +290,7 @@ class ChatStreamingTests {
         jdbc.sql(
                         "update assistant_profile set fallback_backends = '{local-ollama}' where department_id = 'housing' and active")
                 .update();
+        catalog.refresh();
         primary.enqueue(FakeScript.answer("公屋", "申請", "需要", "填表", "。").disconnectAfter(3));
         try (var stream = citizen.language("zh-HK").ask(conversation, "我想申請公屋，要點做？")) {
             var events = stream.drain();
@@ -335,6 +343,7 @@ class ChatStreamingTests {
     void aFullQueueAnswers503WithRetryAfterAndTheWaitingClientSeesItsPosition() {
         jdbc.sql("update assistant_profile set backend_id = 'narrow' where department_id = 'housing' and active")
                 .update();
+        catalog.refresh();
         narrow.respondByDefault(FakeScript.tokens(20).tokenDelay(Duration.ofMillis(50)));
         var first = citizen.ask(conversation, "first");
         first.until(e -> e.name().equals("delta"));

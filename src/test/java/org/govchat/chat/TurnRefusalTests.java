@@ -22,6 +22,9 @@ class TurnRefusalTests {
     JdbcClient jdbc;
 
     @Autowired
+    org.govchat.department.DepartmentCatalog catalog;
+
+    @Autowired
     LiveTurns liveTurns;
 
     CitizenClient citizen;
@@ -104,6 +107,7 @@ class TurnRefusalTests {
     @Test
     void aSwitchedOffDepartmentAnswers503WithATranslatedMessage() {
         jdbc.sql("update department set active = false where id = 'transport'").update();
+        catalog.refresh();
         try {
             var reply = citizen.language("zh-HK")
                     .post("/api/v1/conversations/" + conversation + "/messages", java.util.Map.of("content", "點樣續牌？"));
@@ -113,6 +117,7 @@ class TurnRefusalTests {
         } finally {
             jdbc.sql("update department set active = true where id = 'transport'")
                     .update();
+            catalog.refresh();
         }
         assertThat(messageCount()).isZero();
     }

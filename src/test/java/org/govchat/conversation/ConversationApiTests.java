@@ -21,6 +21,9 @@ class ConversationApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.govchat.department.DepartmentCatalog catalog;
+
     CitizenClient alice;
     CitizenClient bob;
 
@@ -232,6 +235,7 @@ class ConversationApiTests {
     void aSwitchedOffDepartmentRefusesNewConversationsWithATranslated503() {
         jdbc.sql("update department set active = false where id = 'inland-revenue'")
                 .update();
+        catalog.refresh();
         try {
             var reply = alice.language("zh-HK").post("/api/v1/conversations", Map.of("departmentId", "inland-revenue"));
             assertThat(reply.status()).isEqualTo(503);
@@ -246,6 +250,7 @@ class ConversationApiTests {
         } finally {
             jdbc.sql("update department set active = true where id = 'inland-revenue'")
                     .update();
+            catalog.refresh();
         }
     }
 
