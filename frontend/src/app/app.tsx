@@ -10,9 +10,8 @@ import { NotFoundRoute } from './routes/not-found';
 import { PrivacyRoute } from './routes/privacy';
 
 // officers' pages load on demand, so the citizen bundle stays small
-const OfficerHome = lazy(() =>
-  import('../features/staff-home/components/officer-home').then((module) => ({ default: module.OfficerHome })),
-);
+const AdminRoute = lazy(() => import('./routes/admin'));
+const StaffRoute = lazy(() => import('./routes/staff'));
 
 function decode(segment: string): string {
   try {
@@ -28,10 +27,17 @@ function Screens() {
   const [location] = useLocation();
   const search = useSearch();
 
-  if (/^\/(staff|admin)(\/|$)/.test(location)) {
+  if (/^\/admin(\/|$)/.test(location)) {
     return (
       <Suspense fallback={null}>
-        <OfficerHome area={location.startsWith('/admin') ? 'admin' : 'staff'} path={location} />
+        <AdminRoute path={location} />
+      </Suspense>
+    );
+  }
+  if (/^\/staff(\/|$)/.test(location)) {
+    return (
+      <Suspense fallback={null}>
+        <StaffRoute path={location} />
       </Suspense>
     );
   }
