@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param foldBatch facts folded per transaction
  */
 @ConfigurationProperties("govchat.admin.dashboard")
-record DashboardProperties(
+public record DashboardProperties(
         @DefaultValue("Asia/Hong_Kong") ZoneId timeZone,
         @DefaultValue("10s") Duration foldInterval,
         @DefaultValue("5000") int foldBatch) {}
