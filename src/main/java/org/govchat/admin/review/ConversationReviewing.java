@@ -21,6 +21,7 @@ import org.govchat.conversation.ReviewedConversation;
 import org.govchat.identity.DepartmentAccess;
 import org.govchat.identity.Officers;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +38,8 @@ class ConversationReviewing {
 
     /** The list's query parameters, as the console sends them. */
     record Filters(
-            LocalDate from,
-            LocalDate to,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             String language,
             String rating,
             String status,

@@ -1,10 +1,8 @@
 package org.govchat.admin.review;
 
-import java.time.LocalDate;
 import java.util.UUID;
 import org.govchat.conversation.ConversationReview;
 import org.govchat.conversation.ReviewedConversation;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,36 +30,20 @@ class ReviewController {
 
     record Flag(String note) {}
 
+    /** Query parameters: from, to (local dates), language, rating (up, down, none), status, escalated, flagged, q. */
     @GetMapping
     ConversationReview.Page list(
             @PathVariable String departmentId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String language,
-            @RequestParam(required = false) String rating,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean escalated,
-            @RequestParam(required = false) Boolean flagged,
-            @RequestParam(required = false) String q,
+            ConversationReviewing.Filters filters,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "25") int limit) {
-        var filters = new ConversationReviewing.Filters(from, to, language, rating, status, escalated, flagged, q);
         return reviewing.list(departmentId, filters, cursor, limit);
     }
 
     /** The whole filtered list as CSV (audited). */
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(
-            @PathVariable String departmentId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String language,
-            @RequestParam(required = false) String rating,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean escalated,
-            @RequestParam(required = false) Boolean flagged,
-            @RequestParam(required = false) String q) {
-        var filters = new ConversationReviewing.Filters(from, to, language, rating, status, escalated, flagged, q);
+            @PathVariable String departmentId, ConversationReviewing.Filters filters) {
         var filter = reviewing.startExport(departmentId, filters);
         StreamingResponseBody body = out -> reviewing.export(departmentId, filter, out);
         return ResponseEntity.ok()
