@@ -57,10 +57,10 @@ function Figure({ id, title, table, filename, chart }: FigureProps) {
       <button
         type="button"
         className="button button--secondary button--small"
-        aria-label={t('admin.dashboard.exportLabel', { figure: title })}
         onClick={() => downloadCsv(filename, toCsv([table.columns, ...table.rows]))}
       >
         {t('admin.dashboard.exportCsv')}
+        <span className="visually-hidden">: {title}</span>
       </button>
     </figure>
   );
