@@ -126,7 +126,7 @@ function Figures({ data }: { data: Dashboard }) {
     [t('admin.dashboard.failureRate'), percent(totals.failureRate, none)],
     [t('admin.dashboard.cancelRate'), percent(totals.cancelRate, none)],
   ];
-  const summary: Table = { columns: [t('admin.dashboard.heading'), ''], rows: tiles };
+  const summary: Table = { columns: [t('admin.dashboard.totals'), ''], rows: tiles };
   const daily: Table = {
     columns: [
       t('admin.dashboard.date'),
@@ -166,7 +166,7 @@ function Figures({ data }: { data: Dashboard }) {
           </div>
         ))}
       </dl>
-      <Figure id="summary" title={t('admin.dashboard.heading')} table={summary} filename={`summary-${suffix}`} />
+      <Figure id="summary" title={t('admin.dashboard.totals')} table={summary} filename={`summary-${suffix}`} />
       <Figure
         id="daily"
         title={t('admin.dashboard.perDay')}

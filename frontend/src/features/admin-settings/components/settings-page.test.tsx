@@ -1,13 +1,14 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { addAdminTexts } from '../../../lib/admin-i18n';
 import { changeUiLanguage } from '../../../lib/i18n';
 import { backends, version } from '../../../testing/admin-data';
 import { expectNoSeriousAxeViolations } from '../../../testing/axe';
 import { server } from '../../../testing/server';
 import { eventStreamOf, sseFrame } from '../../../testing/sse';
+import { BACKEND_REFRESH_MS } from './backend-health';
 import { SettingsPage } from './settings-page';
 
 const base = '/api/v1/admin/departments/immigration';
@@ -64,9 +65,18 @@ describe('SettingsPage', () => {
     expect(temperature.getAttribute('aria-invalid')).toBe('true');
   });
 
-  test('lists backends with their live state and offers their models', async () => {
+  test('lists backends with their live state, refreshed while the page is open, and offers their models', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     render(<SettingsPage departmentId="immigration" />);
     expect(await screen.findByText(/gpu-pool: Down, 0 running, 0 waiting/)).toBeTruthy();
+    server.use(
+      http.get('/api/v1/admin/backends', () =>
+        HttpResponse.json([backends[0], { ...backends[1], state: 'UP', reason: null, inFlight: 2 }]),
+      ),
+    );
+    await vi.advanceTimersByTimeAsync(BACKEND_REFRESH_MS + 10);
+    expect(await screen.findByText(/gpu-pool: Up, 2 running, 0 waiting/)).toBeTruthy();
+    vi.useRealTimers();
     const backend = screen.getByRole('combobox', { name: 'Backend' });
     expect(backend.textContent).toContain('gpu-pool (Down)');
     expect(screen.getByRole('combobox', { name: 'Model' }).textContent).toContain('qwen2.5:14b');

@@ -53,7 +53,7 @@ export function SettingsPage({ departmentId }: { departmentId: string }) {
       <p role="status" className="notice" data-testid="settings-saved">
         {saved !== null ? t('admin.settings.saved', { version: saved }) : null}
       </p>
-      <BackendHealth backends={backends.data} />
+      <BackendHealth initial={backends.data} />
       <Playground departmentId={departmentId} profile={(draft ?? current.active.settings).profile} />
     </div>
   );

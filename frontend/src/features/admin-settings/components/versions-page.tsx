@@ -115,26 +115,8 @@ export function VersionsPage({ departmentId }: { departmentId: string }) {
       <section aria-labelledby="compare-heading" className="admin-card">
         <h2 id="compare-heading">{t('admin.versions.compareHeading')}</h2>
         <form className="inline-fields" onSubmit={(event) => void compare(event)}>
-          <label>
-            {t('admin.versions.from')}{' '}
-            <select value={compareFrom} onChange={(event) => setFrom(Number(event.target.value))}>
-              {list.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {v.version}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('admin.versions.to')}{' '}
-            <select value={compareTo} onChange={(event) => setTo(Number(event.target.value))}>
-              {list.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {v.version}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VersionSelect label={t('admin.versions.from')} versions={list} value={compareFrom} onChange={setFrom} />
+          <VersionSelect label={t('admin.versions.to')} versions={list} value={compareTo} onChange={setTo} />
           <button type="submit" className="button button--secondary">
             {t('admin.versions.show')}
           </button>
@@ -198,5 +180,27 @@ export function VersionsPage({ departmentId }: { departmentId: string }) {
         onCancel={() => setRestoring(null)}
       />
     </div>
+  );
+}
+
+type VersionSelectProps = {
+  label: string;
+  versions: VersionSummary[];
+  value: number | undefined;
+  onChange: (version: number) => void;
+};
+
+function VersionSelect({ label, versions, value, onChange }: VersionSelectProps) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(event) => onChange(Number(event.target.value))}>
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            {v.version}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

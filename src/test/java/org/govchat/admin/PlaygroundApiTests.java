@@ -146,6 +146,14 @@ class PlaygroundApiTests {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("type").asString()).isEqualTo("/problems/invalid-settings");
         assertThat(unknown.body()).contains("沒有名為「cloud」的模型後端。");
+        try (var refused = admin.postStream(
+                PLAYGROUND,
+                Map.of("profile", draft("Prompt", "default", null, List.of("nowhere")), "question", "Hi"))) {
+            assertThat(refused.status())
+                    .as("refused before streaming, whatever the client accepts")
+                    .isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
         var empty =
                 admin.post(PLAYGROUND, Map.of("profile", draft("Prompt", "default", null, List.of()), "question", " "));
         assertThat(empty.status()).isEqualTo(400);

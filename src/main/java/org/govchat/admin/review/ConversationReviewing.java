@@ -19,6 +19,7 @@ import org.govchat.conversation.ConversationStatus;
 import org.govchat.conversation.ReviewFilter;
 import org.govchat.conversation.ReviewedConversation;
 import org.govchat.identity.DepartmentAccess;
+import org.govchat.identity.DepartmentScope;
 import org.govchat.identity.Officers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -78,9 +79,12 @@ class ConversationReviewing {
         }
     }
 
+    /** What an export will write: taken while the request (and its signed-in admin) is at hand. */
+    record Export(String departmentId, DepartmentScope scope, ReviewFilter filter) {}
+
     /** Audited before the first row is written (the trail is append-only; the count is not known yet). */
     @Transactional
-    ReviewFilter startExport(String departmentId, Filters filters) {
+    Export startExport(String departmentId, Filters filters) {
         departments.require(departmentId);
         var filter = filter(filters);
         var audited = new LinkedHashMap<String, Object>();
@@ -93,11 +97,11 @@ class ConversationReviewing {
         audited.put("flagged", String.valueOf(filters.flagged()));
         audited.put("textSearch", filters.q() != null && !filters.q().isBlank());
         events.publishEvent(new ReviewEvents.Exported(officers.actor(), departmentId, audited));
-        return filter;
+        return new Export(departmentId, access.administered(), filter);
     }
 
     /** Writes the list as CSV (UTF-8 with a byte order mark, so spreadsheets read Chinese correctly). */
-    void export(String departmentId, ReviewFilter filter, OutputStream out) throws IOException {
+    void export(Export export, OutputStream out) throws IOException {
         var zone = time.timeZone();
         var format = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -118,7 +122,7 @@ class ConversationReviewing {
                         "flag_note",
                         "title"));
         try {
-            review.export(departmentId, access.administered(), filter, row -> {
+            review.export(export.departmentId(), export.scope(), export.filter(), row -> {
                 try {
                     Csv.row(
                             writer,

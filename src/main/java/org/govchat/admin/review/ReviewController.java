@@ -44,8 +44,8 @@ class ReviewController {
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(
             @PathVariable String departmentId, ConversationReviewing.Filters filters) {
-        var filter = reviewing.startExport(departmentId, filters);
-        StreamingResponseBody body = out -> reviewing.export(departmentId, filter, out);
+        var export = reviewing.startExport(departmentId, filters);
+        StreamingResponseBody body = out -> reviewing.export(export, out);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(
