@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.govchat.admin.DepartmentAdministration;
+import org.govchat.identity.DepartmentAccess;
+import org.govchat.identity.DepartmentScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -81,13 +83,19 @@ class Dashboard {
             List<ModelUsage> models) {}
 
     private final DepartmentAdministration departments;
+    private final DepartmentAccess access;
     private final StatsRollup rollup;
     private final JdbcClient jdbc;
     private final DashboardProperties properties;
 
     Dashboard(
-            DepartmentAdministration departments, StatsRollup rollup, JdbcClient jdbc, DashboardProperties properties) {
+            DepartmentAdministration departments,
+            DepartmentAccess access,
+            StatsRollup rollup,
+            JdbcClient jdbc,
+            DashboardProperties properties) {
         this.departments = departments;
+        this.access = access;
         this.rollup = rollup;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -104,10 +112,11 @@ class Dashboard {
             throw new InvalidDateRange(MAX_DAYS);
         }
         rollup.foldPending();
-        return read(departmentId, from, to);
+        return read(departmentId, access.administered(), from, to);
     }
 
-    private View read(String departmentId, LocalDate from, LocalDate to) {
+    /** Reads within the admin's scope too: a department outside it has no rows, whatever was asked. */
+    private View read(String departmentId, DepartmentScope scope, LocalDate from, LocalDate to) {
         record Row(
                 LocalDate day,
                 int conversations,
@@ -128,9 +137,9 @@ class Dashboard {
                 select day, conversations, escalated, questions, staff_replies, answers_complete, answers_partial,
                        answers_failed, answers_cancelled, rated_up, rated_down, ttft_histogram, duration_histogram,
                        citizens_sketch
-                from admin_daily_activity where department_id = ? and day between ? and ? order by day
+                from admin_daily_activity where department_id = ? and (?::boolean or department_id = any(?::text[])) and day between ? and ? order by day
                 """)
-                .params(departmentId, from, to)
+                .params(departmentId, scope.everyDepartment(), scope.departmentIdArray(), from, to)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, LocalDate.class),
                         rs.getInt(2),
@@ -216,9 +225,9 @@ class Dashboard {
         var languages = jdbc
                 .sql("""
                 select language, sum(questions) from admin_daily_language
-                where department_id = ? and day between ? and ? group by language order by 2 desc, 1
+                where department_id = ? and (?::boolean or department_id = any(?::text[])) and day between ? and ? group by language order by 2 desc, 1
                 """)
-                .params(departmentId, from, to)
+                .params(departmentId, scope.everyDepartment(), scope.departmentIdArray(), from, to)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
                 .list()
                 .stream()
@@ -226,9 +235,9 @@ class Dashboard {
                 .toList();
         var models = jdbc.sql("""
                 select backend, model, sum(answers), sum(tokens_in), sum(tokens_out) from admin_daily_model
-                where department_id = ? and day between ? and ? group by backend, model order by 3 desc, 1, 2
+                where department_id = ? and (?::boolean or department_id = any(?::text[])) and day between ? and ? group by backend, model order by 3 desc, 1, 2
                 """)
-                .params(departmentId, from, to)
+                .params(departmentId, scope.everyDepartment(), scope.departmentIdArray(), from, to)
                 .query((rs, n) ->
                         new ModelUsage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list();
