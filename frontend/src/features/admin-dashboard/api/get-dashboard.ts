@@ -50,9 +50,16 @@ const dashboardSchema = z.object({
 
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-/** Every figure for `from`..`to` (local dates of the city, inclusive). */
-export function getDashboard(departmentId: string, from: string, to: string, signal?: AbortSignal): Promise<Dashboard> {
-  const query = new URLSearchParams({ from, to });
+/**
+ * Every figure for `from`..`to` (local dates of the city, inclusive); without a range, the server's last
+ * 30 days (in the city's time zone, which the browser's may not be).
+ */
+export function getDashboard(
+  departmentId: string,
+  range: { from: string; to: string } | null,
+  signal?: AbortSignal,
+): Promise<Dashboard> {
+  const query = new URLSearchParams(range ?? {});
   return apiJson(`/api/v1/admin/departments/${encodeURIComponent(departmentId)}/dashboard?${query}`, dashboardSchema, {
     signal,
   });

@@ -8,16 +8,6 @@ import { getDashboard, type Dashboard } from '../api/get-dashboard';
 const DailyChart = lazy(() => import('./charts').then((module) => ({ default: module.DailyChart })));
 const BarsChart = lazy(() => import('./charts').then((module) => ({ default: module.BarsChart })));
 
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function defaultRange(): { from: string; to: string } {
-  const to = new Date();
-  const from = new Date(to.getTime() - 29 * 24 * 3600 * 1000);
-  return { from: isoDate(from), to: isoDate(to) };
-}
-
 type Table = { columns: string[]; rows: CsvCell[][] };
 
 type FigureProps = { id: string; title: string; table: Table; filename: string; chart?: ReactNode };
@@ -73,15 +63,19 @@ function percent(value: number | null | undefined, none: string): string {
 /** How the assistant served citizens over a date range: tiles, charts, tables and CSV for every figure. */
 export function DashboardPage({ departmentId }: { departmentId: string }) {
   const { t } = useTranslation();
-  const [range, setRange] = useState(defaultRange);
-  const [form, setForm] = useState(range);
-  const dashboard = useResource(`dashboard:${departmentId}:${range.from}:${range.to}`, (signal) =>
-    getDashboard(departmentId, range.from, range.to, signal),
+  // no range at first: the server picks its last 30 days, and the form shows what it picked
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [edited, setEdited] = useState<{ from: string; to: string } | null>(null);
+  const dashboard = useResource(`dashboard:${departmentId}:${range?.from}:${range?.to}`, (signal) =>
+    getDashboard(departmentId, range, signal),
   );
+  const form = edited ?? range ?? (dashboard.data ? { from: dashboard.data.from, to: dashboard.data.to } : { from: '', to: '' });
+  const setForm = setEdited;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setRange(form);
+    if (form.from && form.to) setRange(form);
+    setEdited(null);
   }
 
   return (
