@@ -7,7 +7,11 @@ export const problemDetailSchema = z.object({
   status: z.optional(z.number()),
   detail: z.nullish(z.string()),
   instance: z.nullish(z.string()),
+  /** Field by field, for a refused form (`{ field, message }`, messages translated by the server). */
+  errors: z.optional(z.array(z.object({ field: z.optional(z.string()), message: z.string() }))),
 });
+
+export type FieldError = { field: string | null; message: string };
 
 export type ProblemDetail = z.infer<typeof problemDetailSchema>;
 
@@ -20,14 +24,22 @@ export class ApiError extends Error {
   readonly detail: string | null;
   readonly type: string | null;
   readonly retryAfterSeconds: number | null;
+  readonly fieldErrors: FieldError[];
 
-  constructor(options: { status: number; detail?: string | null; type?: string | null; retryAfterSeconds?: number | null }) {
+  constructor(options: {
+    status: number;
+    detail?: string | null;
+    type?: string | null;
+    retryAfterSeconds?: number | null;
+    fieldErrors?: FieldError[];
+  }) {
     super(options.detail ?? `HTTP ${options.status}`);
     this.name = 'ApiError';
     this.status = options.status;
     this.detail = options.detail ?? null;
     this.type = options.type ?? null;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+    this.fieldErrors = options.fieldErrors ?? [];
   }
 
   get isNetworkError(): boolean {
@@ -61,5 +73,6 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
     detail: problem?.detail ?? null,
     type: problem?.type ?? null,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+    fieldErrors: (problem?.errors ?? []).map((error) => ({ field: error.field ?? null, message: error.message })),
   });
 }

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The departments the signed-in admin administers, and nothing else. */
 @Service
-class DepartmentAdministration {
+public class DepartmentAdministration {
 
     record AdministeredDepartment(DepartmentView department, AssistantProfileView activeProfile) {}
 
@@ -32,11 +32,26 @@ class DepartmentAdministration {
     /** @throws DepartmentNotFound when it does not exist or the admin does not administer it (the same 404) */
     @Transactional(readOnly = true)
     AdministeredDepartment get(String departmentId) {
+        var department = require(departmentId);
+        // a switched-off assistant keeps its profile: the admin edits it while citizens see the banner
+        AssistantProfileView profile;
+        try {
+            profile = catalog.activeProfile(departmentId);
+        } catch (DepartmentNotFound noProfile) {
+            profile = null;
+        }
+        return new AdministeredDepartment(department, profile);
+    }
+
+    /**
+     * The department, if the signed-in admin administers it.
+     *
+     * @throws DepartmentNotFound when it does not exist or the admin does not administer it (the same 404)
+     */
+    public DepartmentView require(String departmentId) {
         if (!access.mayAdminister(departmentId)) {
             throw new DepartmentNotFound(departmentId);
         }
-        var department = catalog.get(departmentId);
-        return new AdministeredDepartment(
-                department, department.available() ? catalog.activeProfile(departmentId) : null);
+        return catalog.get(departmentId);
     }
 }

@@ -37,11 +37,7 @@ class PromptBuilder {
     }
 
     List<ChatTurn> build(AssistantProfileView profile, Language language, UUID conversationId) {
-        var system = String.join(
-                "\n\n",
-                guidance.strip(),
-                profile.systemPrompt().strip(),
-                languages.replyInstruction(language).strip());
+        var system = systemPrompt(profile.systemPrompt(), language);
         var memory = MessageWindowChatMemory.builder()
                 .id(conversationId)
                 .maxMessages(Math.max(1, profile.memoryMessages()))
@@ -59,6 +55,15 @@ class PromptBuilder {
             }
         }
         return List.copyOf(turns);
+    }
+
+    /** The platform's guidance, the department's prompt and the reply-language instruction, in that order. */
+    String systemPrompt(String departmentPrompt, Language language) {
+        return String.join(
+                "\n\n",
+                guidance.strip(),
+                departmentPrompt.strip(),
+                languages.replyInstruction(language).strip());
     }
 
     private static String read(String resource) {

@@ -70,7 +70,12 @@ class DemoDataSeeder implements ApplicationRunner {
                     p.memoryMessages(),
                     p.greeting(),
                     p.handoffEnabled());
-            var profile = new AssistantProfile(demo.id(), 1, draft, "demo-data");
+            var profile = new AssistantProfile(
+                    demo.id(),
+                    1,
+                    new DepartmentSettingsDraft(demo.names(), demo.retentionDays(), draft),
+                    "demo-data",
+                    null);
             profile.activate();
             profiles.save(profile);
         }

@@ -52,6 +52,16 @@ class Department {
         this.updatedAt = Instant.now();
     }
 
+    void switchAssistant(boolean on) {
+        this.active = on;
+        this.updatedAt = Instant.now();
+    }
+
+    void retain(int days) {
+        this.retentionDays = days;
+        this.updatedAt = Instant.now();
+    }
+
     String id() {
         return id;
     }

@@ -39,6 +39,8 @@ public class DepartmentCatalog {
     private final TransactionTemplate readOnly;
     private final long ttlNanos;
     private volatile Snapshot snapshot;
+    // bumped by refresh(): a load that began before a refresh must not install what it read
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     DepartmentCatalog(
             DepartmentRepository departments,
@@ -84,6 +86,7 @@ public class DepartmentCatalog {
 
     /** Forgets the snapshot: the next question re-reads PostgreSQL (after a change, and in tests). */
     public void refresh() {
+        generation.incrementAndGet();
         snapshot = null;
     }
 
@@ -96,8 +99,11 @@ public class DepartmentCatalog {
         synchronized (this) {
             known = snapshot;
             if (known == null || System.nanoTime() - known.loadedAt() >= ttlNanos) {
+                var loading = generation.get();
                 known = readOnly.execute(status -> load());
-                snapshot = known;
+                if (generation.get() == loading) {
+                    snapshot = known;
+                }
             }
             return known;
         }

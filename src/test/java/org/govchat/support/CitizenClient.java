@@ -124,6 +124,22 @@ public final class CitizenClient {
                 .build());
     }
 
+    public Reply put(String path, Object body) {
+        return send(stateChange(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
+    }
+
+    /** A streamed POST ({@code Accept: text/event-stream}) with a JSON body, read event by event. */
+    public Stream postStream(String path, Object body) {
+        return openStream(stateChange(path)
+                .header("Accept", "text/event-stream")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
+    }
+
     public Reply postRaw(String path, String contentType, String body) {
         return send(stateChange(path)
                 .header("Content-Type", contentType)

@@ -104,6 +104,17 @@ public class MockSignInProvider {
             location = start.header("Location");
         }
         var authorizationRequest = URI.create(location);
+        expectSignIn(officer);
+        var callback = URI.create(browser.external(authorizationRequest).header("Location"));
+        var landing = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
+        return new SignIn(authorizationRequest, landing.status(), landing.header("Location"));
+    }
+
+    /**
+     * The next authorization request (from any client, a real browser too) signs this officer in: the
+     * provider answers it at once with a code for their claims.
+     */
+    public static void expectSignIn(TestOfficer officer) {
         server().enqueueCallback(new DefaultOAuth2TokenCallback(
                 ISSUER_ID,
                 officer.subject(),
@@ -111,8 +122,5 @@ public class MockSignInProvider {
                 List.of(CLIENT_ID),
                 officer.claims(),
                 3600));
-        var callback = URI.create(browser.external(authorizationRequest).header("Location"));
-        var landing = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
-        return new SignIn(authorizationRequest, landing.status(), landing.header("Location"));
     }
 }
