@@ -68,6 +68,7 @@ try {
   const table = page.getByTestId('version-table');
   await table.waitFor({ timeout: 15_000 });
   const rows = table.locator('tbody tr');
+  await rows.nth(1).waitFor({ timeout: 15_000 });
   check((await rows.count()) === 2, 'the history lists two versions');
   check((await rows.first().textContent()).includes('2') && (await rows.first().textContent()).includes('使用中'), 'version 2 is marked active');
   await page.getByRole('button', { name: '顯示差異' }).click();
@@ -78,6 +79,8 @@ try {
   await page.getByRole('button', { name: '還原至第 1 版' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '還原至第 1 版' }).click();
   await page.getByText('已還原：現正使用第 3 版。').waitFor({ timeout: 15_000 });
+  // the history is fetched again after the notice shows: wait for its third row
+  await rows.nth(2).waitFor({ timeout: 15_000 });
   check((await rows.count()) === 3, 'the rollback is version 3');
   check((await citizenGreeting(page)) === original, 'citizens get the original greeting back');
 
