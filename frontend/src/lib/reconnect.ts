@@ -29,11 +29,14 @@ type KeepFollowingOptions = {
   onReconnecting?: (reconnecting: boolean) => void;
 };
 
+/** A stream the server ends sooner than this after opening it is reopened with backoff, not at once. */
+const SHORT_LIVED_MS = 2000;
+
 /**
  * Keeps a server-sent event stream open: `open(connected)` reads it to its end; after the server ended it
- * (a time limit) it is opened again at once, after a broken connection with backoff. Stops when
- * `finished()` says so, when the server refuses (a 4xx other than 429: gone, or no longer allowed), or
- * when `signal` aborts. `open` calls `connected()` when an event arrives, which resets the backoff.
+ * (a time limit) it is opened again at once, after a broken connection (or one the server keeps ending right
+ * away) with backoff. Stops when `finished()` says so, when the server refuses (a 4xx other than 429: gone,
+ * or no longer allowed), or when `signal` aborts. `open` calls `connected()` when an event arrives, which resets the backoff.
  */
 export async function keepFollowing(open: (connected: () => void) => Promise<void>, options: KeepFollowingOptions): Promise<void> {
   const { signal, finished = () => false, onReconnecting } = options;
@@ -44,10 +47,11 @@ export async function keepFollowing(open: (connected: () => void) => Promise<voi
   };
   try {
     while (!signal.aborted) {
+      const opened = Date.now();
       try {
         await open(connected);
         if (finished() || signal.aborted) return;
-        continue;
+        if (Date.now() - opened >= SHORT_LIVED_MS) continue;
       } catch (failure) {
         if (signal.aborted || finished()) return;
         const status = (failure as { status?: unknown }).status;
