@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.govchat.conversation.AnswerInProgress;
 import org.govchat.conversation.Channel;
 import org.govchat.conversation.ConversationClosed;
+import org.govchat.conversation.ConversationDeleted;
 import org.govchat.conversation.ConversationNotFound;
 import org.govchat.conversation.ConversationSignals;
 import org.govchat.conversation.ConversationStatus;
@@ -25,6 +26,7 @@ import org.govchat.identity.Officer;
 import org.govchat.identity.Officers;
 import org.govchat.platform.i18n.CitizenLocales;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -362,6 +364,12 @@ public class Handoffs {
         notice(conversationId, language, notices.timedOut(language));
         signals.changed(conversationId, conversation.departmentId(), true);
         return true;
+    }
+
+    /** A citizen erased a conversation (with its handoff): inboxes and officers following it look again. */
+    @EventListener
+    void on(ConversationDeleted deleted) {
+        signals.changed(deleted.conversationId(), deleted.departmentId(), true);
     }
 
     // ---- reading ----
