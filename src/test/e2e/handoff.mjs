@@ -87,8 +87,9 @@ try {
   check(!(await citizen.page.content()).includes('Officer Chan'), 'the officer’s name is not shown to the citizen');
 
   // 5. Citizen → officer, live; the model is not asked.
-  await question.fill('我本護照上個禮拜過咗期。');
-  await question.press('Enter');
+  const toOfficer = citizen.page.getByRole('textbox', { name: '你給職員的訊息' });
+  await toOfficer.fill('我本護照上個禮拜過咗期。');
+  await toOfficer.press('Enter');
   await conversation.locator('li.message--user').filter({ hasText: '我本護照上個禮拜過咗期。' }).waitFor(LIVE);
   check(true, 'the officer sees the citizen’s message as it is sent');
   check((await citizen.page.locator('li.message--assistant').count()) === 2, 'no assistant answer was written while the officer has the conversation (greeting + first answer only)');

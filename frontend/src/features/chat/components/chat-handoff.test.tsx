@@ -87,7 +87,7 @@ describe('talking to an officer', () => {
     const reply = (await within(list).findByText('Hello, I am an officer.')).closest('li')!;
     expect(within(reply).getByText('Officer')).toBeTruthy();
 
-    await user.type(screen.getByRole('textbox', { name: 'Your question' }), 'It expired last week.{Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Your message to the officer' }), 'It expired last week.{Enter}');
     const sent = (await within(list).findByText('It expired last week.')).closest('li')!;
     expect(sent.className).toContain('message--user');
     await waitFor(() => expect(screen.queryByText('Writing an answer…')).toBeNull());

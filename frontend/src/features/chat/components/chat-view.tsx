@@ -252,6 +252,7 @@ export function ChatView({
           answering={answering}
           stopping={state.active?.stopping ?? false}
           disabled={(!department.available && !withOfficer) || closed || state.phase !== 'ready'}
+          label={withOfficer ? t('handoff.inputLabel') : undefined}
         />
       )}
       <div ref={endRef} />
