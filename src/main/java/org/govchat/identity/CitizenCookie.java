@@ -50,12 +50,12 @@ class CitizenCookie {
         var id = new byte[16];
         random.nextBytes(id);
         request.setAttribute(NAME, id);
-        var cookie = ResponseCookie.from(NAME, B64.encodeToString(id) + "." + B64.encodeToString(sign("id:", id)))
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax")
-                .path("/")
-                .maxAge(LIFETIME)
+        var cookie = CrossSiteCookies.apply(
+                        ResponseCookie.from(NAME, B64.encodeToString(id) + "." + B64.encodeToString(sign("id:", id)))
+                                .httpOnly(true)
+                                .path("/")
+                                .maxAge(LIFETIME),
+                        request.isSecure())
                 .build();
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
         return new CitizenRef(ownerRef(id));

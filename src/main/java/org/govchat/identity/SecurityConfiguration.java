@@ -20,7 +20,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -76,8 +75,7 @@ class SecurityConfiguration {
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/staff/**")));
 
-        var csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        var csrfTokens = CrossSiteCookies.csrfTokens();
         // language detection is a pure function of its input: it changes nothing a forged request could abuse
         http.csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(csrfTokens)

@@ -291,7 +291,9 @@ class ChatStreamingTests {
                         "update assistant_profile set fallback_backends = '{local-ollama}' where department_id = 'housing' and active")
                 .update();
         catalog.refresh();
-        primary.enqueue(FakeScript.answer("公屋", "申請", "需要", "填表", "。").disconnectAfter(3));
+        primary.enqueue(FakeScript.answer("公屋", "申請", "需要", "填表", "。")
+                .tokenDelay(Duration.ofMillis(20))
+                .disconnectAfter(3));
         try (var stream = citizen.language("zh-HK").ask(conversation, "我想申請公屋，要點做？")) {
             var events = stream.drain();
             var error = events.getLast();
@@ -328,7 +330,9 @@ class ChatStreamingTests {
 
     @Test
     void aMalformedChunkMidStreamNeverLeavesTheAnswerStreaming() {
-        primary.enqueue(FakeScript.answer("one", " two", " three", " four").malformedChunkAfter(2));
+        primary.enqueue(FakeScript.answer("one", " two", " three", " four")
+                .tokenDelay(Duration.ofMillis(20))
+                .malformedChunkAfter(2));
         try (var stream = citizen.ask(conversation, "Garbage test")) {
             var events = stream.drain();
             var end = events.getLast();

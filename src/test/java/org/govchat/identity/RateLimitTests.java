@@ -119,9 +119,10 @@ class RateLimitTests {
         var overTls = new CitizenClient(port).header("X-Forwarded-Proto", "https");
         var reply = overTls.get("/api/v1/conversations");
         assertThat(reply.header("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
-        assertThat(reply.setCookie("govchat_citizen")).contains("Secure", "HttpOnly", "SameSite=Lax");
+        // over TLS the citizen's cookies also work inside a department site's iframe (see CrossSiteCookies)
+        assertThat(reply.setCookie("govchat_citizen")).contains("Secure", "HttpOnly", "SameSite=None", "Partitioned");
         assertThat(reply.setCookie("XSRF-TOKEN"))
-                .contains("Secure", "SameSite=Lax")
+                .contains("Secure", "SameSite=None", "Partitioned")
                 .doesNotContain("HttpOnly");
         assertThat(new CitizenClient(port).get("/api/v1/departments").header("Strict-Transport-Security"))
                 .as("not over plain HTTP")
