@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * Case references citizens can read out on the phone: the department's first three letters and eight
  * characters without look-alikes (no 0/O, 1/I/L), e.g. {@code IMM-4K7P-X2QD}. Random, so they reveal
- * nothing about how many cases there are; 32^8 possibilities make a collision (refused by a unique index)
+ * nothing about how many cases there are; 31^8 possibilities make a collision (refused by a unique index)
  * practically impossible.
  */
 @Component
