@@ -73,6 +73,7 @@ export function CitizenChatRoute({ conversationId, departmentId }: CitizenChatRo
         greeting: pickLocalized(department.greeting, language),
         available: department.available,
         unavailableReason: department.unavailableReason,
+        handoffAvailable: department.handoffAvailable,
       }}
       conversationId={conversationId}
       onConversationCreated={onConversationCreated}

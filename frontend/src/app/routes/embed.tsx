@@ -64,7 +64,7 @@ export function EmbedRoute({ departmentId }: { departmentId: string }) {
   return (
     <ChatView
       compact
-      department={{ id: department.id, name, greeting: pickLocalized(department.greeting, language), available: department.available, unavailableReason: department.unavailableReason }}
+      department={{ id: department.id, name, greeting: pickLocalized(department.greeting, language), available: department.available, unavailableReason: department.unavailableReason, handoffAvailable: department.handoffAvailable }}
       conversationId={conversationId}
       onConversationCreated={onConversationCreated}
       onNewConversation={onNewConversation}

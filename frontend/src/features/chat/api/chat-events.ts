@@ -4,6 +4,8 @@ import type { SseMessage } from '../../../lib/sse';
 
 const startData = z.object({ userMessageId: z.string(), assistantMessageId: z.string(), language: z.nullish(z.string()) });
 const queuedData = z.object({ position: z.int() });
+const relayedData = z.object({ userMessageId: z.string(), language: z.nullish(z.string()) });
+const heldData = z.object({ assistantMessageId: z.string() });
 const deltaData = z.object({ text: z.string() });
 const doneData = z.object({
   assistantMessageId: z.optional(z.string()),
@@ -23,6 +25,10 @@ const errorData = z.object({
 export type ChatEvent = { offset: number | null } & (
   | { type: 'start'; userMessageId: string; assistantMessageId: string; language: string | null }
   | { type: 'queued'; position: number }
+  /** The conversation is with an officer: the question was passed on to them, no answer follows. */
+  | { type: 'relayed'; userMessageId: string }
+  /** Supervised department: the answer waits for an officer's approval; its text follows once approved. */
+  | { type: 'held'; assistantMessageId: string }
   | { type: 'delta'; text: string }
   | { type: 'done'; assistantMessageId: string | null; status: 'COMPLETE' | 'CANCELLED' }
   | { type: 'error'; assistantMessageId: string | null; status: 'PARTIAL' | 'FAILED'; detail: string | null }
@@ -50,6 +56,10 @@ export function parseChatEvent(message: SseMessage): ChatEvent | null {
     }
     case 'queued':
       return { type: 'queued', offset, ...queuedData.parse(json) };
+    case 'relayed':
+      return { type: 'relayed', offset, userMessageId: relayedData.parse(json).userMessageId };
+    case 'held':
+      return { type: 'held', offset, ...heldData.parse(json) };
     case 'delta':
       return { type: 'delta', offset, ...deltaData.parse(json) };
     case 'done': {

@@ -1,7 +1,12 @@
 import { z } from 'zod/mini';
 import { apiJson } from '../../../lib/api-client';
+import { CITIZEN_CONVERSATIONS } from './get-messages';
 
-const createConversationInput = z.object({ departmentId: z.string().check(z.minLength(1)) });
+const createConversationInput = z.object({
+  departmentId: z.string().check(z.minLength(1)),
+  /** Where the conversations live: citizens' by default, or the staff portal's internal assistant. */
+  base: z.optional(z.string().check(z.startsWith('/api/'))),
+});
 
 const createdConversationSchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -12,6 +17,9 @@ const createdConversationSchema = z.object({
 export type CreatedConversation = z.infer<typeof createdConversationSchema>;
 
 export function createConversation(input: z.infer<typeof createConversationInput>): Promise<CreatedConversation> {
-  const body = createConversationInput.parse(input);
-  return apiJson('/api/v1/conversations', createdConversationSchema, { method: 'POST', body: JSON.stringify(body) });
+  const { departmentId, base } = createConversationInput.parse(input);
+  return apiJson(base ?? CITIZEN_CONVERSATIONS, createdConversationSchema, {
+    method: 'POST',
+    body: JSON.stringify({ departmentId }),
+  });
 }

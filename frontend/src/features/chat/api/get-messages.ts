@@ -24,19 +24,24 @@ export type Feedback = z.infer<typeof feedbackSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type MessagePage = z.infer<typeof messagePageSchema>;
 
+/** Where citizens' conversations live; the staff portal's internal assistant has its own. */
+export const CITIZEN_CONVERSATIONS = '/api/v1/conversations';
+
 const getMessagesInput = z.object({
   conversationId: z.string().check(z.minLength(1)),
+  /** Where the conversations live: citizens' by default, or the staff portal's internal assistant. */
+  base: z.optional(z.string().check(z.startsWith('/api/'))),
   before: z.optional(z.int()),
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
 });
 
 /** One page of a conversation, oldest to newest; `before` pages back from a sequence number. */
 export function getMessages(input: z.infer<typeof getMessagesInput>, signal?: AbortSignal): Promise<MessagePage> {
-  const { conversationId, before, limit } = getMessagesInput.parse(input);
+  const { conversationId, before, limit, base } = getMessagesInput.parse(input);
   const query = new URLSearchParams();
   if (before !== undefined) query.set('before', String(before));
   query.set('limit', String(limit ?? 50));
-  return apiJson(`/api/v1/conversations/${encodeURIComponent(conversationId)}/messages?${query}`, messagePageSchema, {
+  return apiJson(`${base ?? CITIZEN_CONVERSATIONS}/${encodeURIComponent(conversationId)}/messages?${query}`, messagePageSchema, {
     signal,
   });
 }

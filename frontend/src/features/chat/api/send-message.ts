@@ -2,12 +2,15 @@ import { z } from 'zod/mini';
 import { apiFetch } from '../../../lib/api-client';
 import { readEventStream } from '../../../lib/sse';
 import { parseChatEvent, type ChatEvent } from './chat-events';
+import { CITIZEN_CONVERSATIONS } from './get-messages';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
 const sendMessageInput = z.object({
   conversationId: z.string().check(z.minLength(1)),
   content: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE_LENGTH)),
+  /** Where the conversations live: citizens' by default, or the staff portal's internal assistant. */
+  base: z.optional(z.string().check(z.startsWith('/api/'))),
 });
 
 /**
@@ -19,8 +22,8 @@ export async function sendMessage(
   onEvent: (event: ChatEvent) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const { conversationId, content } = sendMessageInput.parse(input);
-  const response = await apiFetch(`/api/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
+  const { conversationId, content, base } = sendMessageInput.parse(input);
+  const response = await apiFetch(`${base ?? CITIZEN_CONVERSATIONS}/${encodeURIComponent(conversationId)}/messages`, {
     method: 'POST',
     headers: { Accept: 'text/event-stream' },
     body: JSON.stringify({ content }),

@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/banner';
 import { errorMessage } from '../../../lib/error-message';
 import { ApiError } from '../../../lib/problem';
 import { useChat, type ChatMessage } from '../hooks/use-chat';
+import { useHandoff } from '../hooks/use-handoff';
 import { Composer } from './composer';
+import { HandoffPanel } from './handoff-panel';
 import { MessageItem } from './message-item';
 import { StreamingAnnouncer } from './streaming-announcer';
 
@@ -16,6 +18,8 @@ export type ChatDepartment = {
   available: boolean;
   /** `backend-down` when the assistant is on but its model backends are down; otherwise switched off. */
   unavailableReason?: string | null;
+  /** Citizens can ask to talk to an officer in the chat. */
+  handoffAvailable?: boolean;
 };
 
 type ChatViewProps = {
@@ -25,7 +29,15 @@ type ChatViewProps = {
   onNewConversation?: () => void;
   headingLevel?: 1 | 2;
   compact?: boolean;
+  /** Where the conversations live: citizens' by default, or the staff portal's internal assistant. */
+  base?: string;
+  /** Thumbs up and down under answers (citizens rate answers; officers' own chats do not). */
+  showFeedback?: boolean;
 };
+
+function lastSeqOf(messages: ChatMessage[]): number {
+  return messages.reduce((highest, message) => Math.max(highest, message.seq ?? 0), 0);
+}
 
 function questionBefore(messages: ChatMessage[], index: number): string | null {
   for (let i = index - 1; i >= 0; i -= 1) {
@@ -34,13 +46,35 @@ function questionBefore(messages: ChatMessage[], index: number): string | null {
   return null;
 }
 
-export function ChatView({ department, conversationId, onConversationCreated, onNewConversation, headingLevel = 1, compact = false }: ChatViewProps) {
+export function ChatView({
+  department,
+  conversationId,
+  onConversationCreated,
+  onNewConversation,
+  headingLevel = 1,
+  compact = false,
+  base,
+  showFeedback = true,
+}: ChatViewProps) {
   const { t } = useTranslation();
-  const { state, send, stop, reconnect, loadOlder, rated } = useChat({
+  const { state, send, stop, reconnect, loadOlder, rated, ensureConversation, append } = useChat({
     departmentId: department.id,
     conversationId,
     onConversationCreated,
+    base,
   });
+  const messagesRef = useRef(state.messages);
+  messagesRef.current = state.messages;
+  const lastSeq = useCallback(() => lastSeqOf(messagesRef.current), []);
+  const handoff = useHandoff({
+    conversationId: state.conversationId,
+    enabled: department.handoffAvailable === true,
+    ensureConversation,
+    onMessages: append,
+    lastSeq,
+  });
+  const [ratedDown, setRatedDown] = useState(false);
+  const [offerDismissed, setOfferDismissed] = useState(false);
   const [draft, setDraft] = useState('');
   const [lastAttempt, setLastAttempt] = useState<string | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -49,6 +83,16 @@ export function ChatView({ department, conversationId, onConversationCreated, on
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const answering = state.active !== null;
   const lastMessage = state.messages.at(-1);
+  const withOfficer = handoff.state?.status === 'ESCALATED';
+  const closed = handoff.state?.status === 'CLOSED';
+  const canAskForOfficer =
+    department.handoffAvailable === true &&
+    !answering &&
+    state.phase === 'ready' &&
+    (handoff.state === null || (handoff.state.status === 'ACTIVE' && handoff.state.phase === null && handoff.state.available));
+  const assistantFailed =
+    lastMessage?.role === 'ASSISTANT' && (lastMessage.status === 'FAILED' || lastMessage.status === 'PARTIAL');
+  const offer = !canAskForOfficer || offerDismissed ? null : ratedDown ? 'NEGATIVE_RATING' : assistantFailed ? 'ASSISTANT_FAILED' : null;
 
   async function submit(content: string) {
     setLastAttempt(content);
@@ -82,14 +126,26 @@ export function ChatView({ department, conversationId, onConversationCreated, on
         <Heading id={titleId} className="chat__title">
           {t('chat.title', { department: department.name })}
         </Heading>
-        {onNewConversation && (state.conversationId || state.messages.length > 0) ? (
-          <button type="button" className="button button--secondary button--small" onClick={onNewConversation}>
-            {t('chat.newConversation')}
-          </button>
-        ) : null}
+        <div className="chat__header-actions">
+          {canAskForOfficer ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={handoff.busy}
+              onClick={() => void handoff.request('CITIZEN_REQUEST')}
+            >
+              {t('handoff.talk')}
+            </button>
+          ) : null}
+          {onNewConversation && (state.conversationId || state.messages.length > 0) ? (
+            <button type="button" className="button button--secondary button--small" onClick={onNewConversation}>
+              {t('chat.newConversation')}
+            </button>
+          ) : null}
+        </div>
       </div>
 
-      {!department.available ? (
+      {!department.available && !withOfficer ? (
         department.unavailableReason === 'backend-down' ? (
           <Banner tone="warning" title={t('chat.downTitle')}>
             <p>{t('chat.downBody', { department: department.name })}</p>
@@ -134,7 +190,12 @@ export function ChatView({ department, conversationId, onConversationCreated, on
                   active={state.active}
                   onRetry={canRetry ? () => void submit(question) : undefined}
                   onReconnect={reconnect}
-                  onRated={rated}
+                  onRated={(key, feedback) => {
+                    rated(key, feedback);
+                    setRatedDown(feedback.rating === 'down');
+                    if (feedback.rating === 'down') setOfferDismissed(false);
+                  }}
+                  showFeedback={showFeedback}
                 />
               );
             })}
@@ -143,6 +204,18 @@ export function ChatView({ department, conversationId, onConversationCreated, on
       ) : null}
 
       <StreamingAnnouncer messages={state.messages} active={state.active} />
+
+      {state.phase === 'ready' ? (
+        <HandoffPanel
+          handoff={handoff}
+          departmentName={department.name}
+          offer={offer}
+          onDismissOffer={() => {
+            setOfferDismissed(true);
+            setRatedDown(false);
+          }}
+        />
+      ) : null}
 
       {sendError ? (
         <Banner
@@ -178,7 +251,8 @@ export function ChatView({ department, conversationId, onConversationCreated, on
           onStop={() => void stop()}
           answering={answering}
           stopping={state.active?.stopping ?? false}
-          disabled={!department.available || state.phase !== 'ready'}
+          disabled={(!department.available && !withOfficer) || closed || state.phase !== 'ready'}
+          label={withOfficer ? t('handoff.inputLabel') : undefined}
         />
       )}
       <div ref={endRef} />

@@ -10,10 +10,12 @@ type ComposerProps = {
   answering: boolean;
   stopping: boolean;
   disabled: boolean;
+  /** The box's label when it is not the usual question to the assistant (a message to an officer). */
+  label?: string;
 };
 
 export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function Composer(
-  { value, onChange, onSend, onStop, answering, stopping, disabled },
+  { value, onChange, onSend, onStop, answering, stopping, disabled, label },
   ref,
 ) {
   const { t } = useTranslation();
@@ -39,7 +41,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function 
   return (
     <form className="composer" onSubmit={submit}>
       <label htmlFor={inputId} className="composer__label">
-        {t('chat.inputLabel')}
+        {label ?? t('chat.inputLabel')}
       </label>
       <textarea
         ref={ref}

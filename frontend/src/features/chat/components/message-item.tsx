@@ -11,11 +11,12 @@ type MessageItemProps = {
   onRetry?: () => void;
   onReconnect: () => void;
   onRated: (key: string, feedback: Feedback) => void;
+  showFeedback?: boolean;
 };
 
 const ROLE_LABEL = { USER: 'chat.you', ASSISTANT: 'chat.assistant', STAFF: 'chat.staff', SYSTEM: 'chat.system' } as const;
 
-export function MessageItem({ message, active, onRetry, onReconnect, onRated }: MessageItemProps) {
+export function MessageItem({ message, active, onRetry, onReconnect, onRated, showFeedback = true }: MessageItemProps) {
   const { t } = useTranslation();
   const isActive = active?.key === message.key;
   const streaming = message.status === 'STREAMING';
@@ -35,6 +36,8 @@ export function MessageItem({ message, active, onRetry, onReconnect, onRated }: 
           <p className="message__progress">
             {isActive && active.queuePosition !== null ? (
               t('chat.queued', { position: active.queuePosition })
+            ) : isActive && active.held ? (
+              t('handoff.checking')
             ) : message.content ? (
               <span className="typing-caret" aria-hidden="true" />
             ) : (
@@ -66,7 +69,7 @@ export function MessageItem({ message, active, onRetry, onReconnect, onRated }: 
       {finishedAnswer && message.content ? (
         <div className="message__actions">
           <CopyButton text={message.content} />
-          {message.id ? (
+          {message.id && showFeedback ? (
             <FeedbackControls messageId={message.id} feedback={message.feedback} onRated={(feedback) => onRated(message.key, feedback)} />
           ) : null}
         </div>

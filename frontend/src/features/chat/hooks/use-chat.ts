@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { ApiError } from '../../../lib/problem';
 import { isAbortError } from '../../../lib/api-client';
+import { RECONNECT_DELAYS_MS, waitBeforeRetry } from '../../../lib/reconnect';
 import type { ChatEvent } from '../api/chat-events';
 import { cancelMessage } from '../api/cancel-message';
 import { createConversation } from '../api/create-conversation';
@@ -28,6 +29,8 @@ export type ActiveAnswer = {
   queuePosition: number | null;
   connection: Connection;
   stopping: boolean;
+  /** Supervised department: the answer is written and waits for an officer's approval. */
+  held: boolean;
 };
 
 type State = {
@@ -59,7 +62,10 @@ type Action =
   | { type: 'connection'; connection: Connection }
   | { type: 'stopping'; stopping: boolean }
   | { type: 'detached' }
-  | { type: 'rated'; key: string; feedback: Feedback };
+  | { type: 'rated'; key: string; feedback: Feedback }
+  | { type: 'relayed'; userKey: string; userId: string; assistantKey: string }
+  | { type: 'held'; key: string }
+  | { type: 'appended'; messages: ChatMessage[] };
 
 function fromServer(message: Message): ChatMessage {
   return {
@@ -113,7 +119,7 @@ function reducer(state: State, action: Action): State {
           { key: action.userKey, id: null, seq: null, role: 'USER', content: action.content, status: 'COMPLETE', feedback: null, errorDetail: null },
           { key: action.assistantKey, id: null, seq: null, role: 'ASSISTANT', content: '', status: 'STREAMING', feedback: null, errorDetail: null },
         ],
-        active: { key: action.assistantKey, queuePosition: null, connection: 'live', stopping: false },
+        active: { key: action.assistantKey, queuePosition: null, connection: 'live', stopping: false, held: false },
       };
     case 'rejected':
       return {
@@ -125,7 +131,7 @@ function reducer(state: State, action: Action): State {
     case 'sendError':
       return { ...state, sendError: action.error };
     case 'resuming':
-      return { ...state, active: { key: action.key, queuePosition: null, connection: 'live', stopping: false } };
+      return { ...state, active: { key: action.key, queuePosition: null, connection: 'live', stopping: false, held: false } };
     case 'started':
       return {
         ...state,
@@ -162,6 +168,22 @@ function reducer(state: State, action: Action): State {
       return { ...state, active: null };
     case 'rated':
       return { ...state, messages: updateMessage(state.messages, action.key, (message) => ({ ...message, feedback: action.feedback })) };
+    case 'relayed':
+      // an officer has the conversation: the question went to them and no answer is written
+      return {
+        ...state,
+        active: state.active?.key === action.assistantKey ? null : state.active,
+        messages: state.messages
+          .filter((message) => message.key !== action.assistantKey)
+          .map((message) => (message.key === action.userKey ? { ...message, id: action.userId } : message)),
+      };
+    case 'held':
+      return state.active?.key === action.key ? { ...state, active: { ...state.active, held: true } } : state;
+    case 'appended': {
+      const known = new Set(state.messages.map((message) => message.id));
+      const fresh = action.messages.filter((message) => message.id !== null && !known.has(message.id));
+      return fresh.length === 0 ? state : { ...state, messages: [...state.messages, ...fresh] };
+    }
   }
 }
 
@@ -176,27 +198,10 @@ type LiveStream = {
   cancelRequested: boolean;
 };
 
-const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000];
-
 let localIds = 0;
 function localKey(prefix: string) {
   localIds += 1;
   return `local-${prefix}-${localIds}`;
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      window.clearTimeout(timer);
-      window.removeEventListener('online', done);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = window.setTimeout(done, ms);
-    // coming back online is worth trying at once
-    window.addEventListener('online', done);
-    signal.addEventListener('abort', done);
-  });
 }
 
 function asApiError(error: unknown): ApiError {
@@ -207,13 +212,15 @@ export type UseChatOptions = {
   departmentId: string;
   conversationId: string | null;
   onConversationCreated?: (conversationId: string) => void;
+  /** Where the conversations live: citizens' by default, or the staff portal's internal assistant. */
+  base?: string;
 };
 
 /**
  * One conversation with a department's assistant: history, sending, the streamed answer (with resume after
  * a reload or a lost connection), stop, retry and feedback.
  */
-export function useChat({ departmentId, conversationId, onConversationCreated }: UseChatOptions) {
+export function useChat({ departmentId, conversationId, onConversationCreated, base }: UseChatOptions) {
   const [state, dispatch] = useReducer(reducer, conversationId, (id) => reducer({} as State, { type: 'reset', conversationId: id, loading: id !== null }));
   const conversationRef = useRef<string | null>(conversationId);
   const streamRef = useRef<LiveStream | null>(null);
@@ -230,13 +237,20 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
           dispatch({ type: 'started', userKey: stream.userKey, userId: event.userMessageId, assistantKey: stream.key, assistantId: event.assistantMessageId });
         }
         if (stream.cancelRequested) {
-          cancelMessage({ conversationId: stream.conversationId, messageId: event.assistantMessageId }).catch(() => {
+          cancelMessage({ conversationId: stream.conversationId, messageId: event.assistantMessageId, base }).catch(() => {
             dispatch({ type: 'stopping', stopping: false });
           });
         }
         break;
       case 'queued':
         dispatch({ type: 'queued', key: stream.key, position: event.position });
+        break;
+      case 'relayed':
+        stream.finished = true;
+        if (stream.userKey) dispatch({ type: 'relayed', userKey: stream.userKey, userId: event.userMessageId, assistantKey: stream.key });
+        break;
+      case 'held':
+        dispatch({ type: 'held', key: stream.key });
         break;
       case 'delta':
         stream.content = mergeDelta(stream.content, event.text, event.offset);
@@ -251,7 +265,7 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
         dispatch({ type: 'finished', key: stream.key, status: event.status, errorDetail: event.detail });
         break;
     }
-  }, []);
+  }, [base]);
 
   /** Follows an answer through the events endpoint until it ends, reconnecting with backoff. */
   const follow = useCallback(
@@ -262,7 +276,7 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
         let gaveUp = false;
         try {
           await resumeMessageEvents(
-            { conversationId: stream.conversationId, messageId: stream.id, lastEventId: stream.content.length },
+            { conversationId: stream.conversationId, messageId: stream.id, lastEventId: stream.content.length, base },
             (event) => handleEvent(stream, event),
             signal,
           );
@@ -279,11 +293,11 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
           return;
         }
         dispatch({ type: 'connection', connection: 'reconnecting' });
-        await wait(RECONNECT_DELAYS_MS[attempt], signal);
+        await waitBeforeRetry(RECONNECT_DELAYS_MS[attempt], signal);
         attempt += 1;
       }
     },
-    [handleEvent],
+    [handleEvent, base],
   );
 
   // (Re)load when the page asks for another conversation than the one held (not for one this hook created).
@@ -296,7 +310,7 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
     streamRef.current = null;
     dispatch({ type: 'reset', conversationId, loading: conversationId !== null });
     if (conversationId === null) return;
-    getMessages({ conversationId }, session.signal).then(
+    getMessages({ conversationId, base }, session.signal).then(
       (page) => {
         if (session.signal.aborted) return;
         const messages = page.messages.map(fromServer);
@@ -322,7 +336,7 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
       },
     );
     // state.phase is read only to tell a first mount from a later one
-  }, [conversationId, follow]);
+  }, [conversationId, follow, base]);
 
   useEffect(() => {
     // a remount (React's strict mode does one) gets a live session again
@@ -330,25 +344,31 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
     return () => sessionRef.current.abort();
   }, []);
 
+  /** The conversation to write in, started first when there is none yet (null when that failed). */
+  const ensureConversation = useCallback(async (): Promise<string | null> => {
+    if (conversationRef.current) return conversationRef.current;
+    const session = sessionRef.current;
+    let created: string;
+    try {
+      created = (await createConversation({ departmentId, base })).id;
+    } catch (error) {
+      if (!session.signal.aborted) dispatch({ type: 'sendError', error: asApiError(error) });
+      return null;
+    }
+    if (session.signal.aborted) return null;
+    conversationRef.current = created;
+    dispatch({ type: 'conversationCreated', conversationId: created });
+    onCreatedRef.current?.(created);
+    return created;
+  }, [departmentId, base]);
+
   const send = useCallback(
     async (content: string): Promise<'sent' | 'rejected'> => {
       if (streamRef.current && !streamRef.current.finished) return 'rejected';
       dispatch({ type: 'sendError', error: null });
       const session = sessionRef.current;
-      let targetConversation = conversationRef.current;
-      if (!targetConversation) {
-        try {
-          const created = await createConversation({ departmentId });
-          targetConversation = created.id;
-        } catch (error) {
-          if (!session.signal.aborted) dispatch({ type: 'sendError', error: asApiError(error) });
-          return 'rejected';
-        }
-        if (session.signal.aborted) return 'rejected';
-        conversationRef.current = targetConversation;
-        dispatch({ type: 'conversationCreated', conversationId: targetConversation });
-        onCreatedRef.current?.(targetConversation);
-      }
+      const targetConversation = await ensureConversation();
+      if (!targetConversation) return 'rejected';
       const userKey = localKey('user');
       const assistantKey = localKey('assistant');
       const stream: LiveStream = {
@@ -363,7 +383,7 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
       streamRef.current = stream;
       dispatch({ type: 'submitted', userKey, assistantKey, content });
       try {
-        await sendMessage({ conversationId: targetConversation, content }, (event) => handleEvent(stream, event), session.signal);
+        await sendMessage({ conversationId: targetConversation, content, base }, (event) => handleEvent(stream, event), session.signal);
       } catch (error) {
         if (isAbortError(error) || session.signal.aborted) return 'sent';
         if (stream.id === null) {
@@ -383,7 +403,7 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
       void follow(stream, session.signal, true);
       return 'sent';
     },
-    [departmentId, follow, handleEvent],
+    [ensureConversation, follow, handleEvent, base],
   );
 
   const stop = useCallback(async () => {
@@ -395,12 +415,12 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
       return;
     }
     try {
-      await cancelMessage({ conversationId: stream.conversationId, messageId: stream.id });
+      await cancelMessage({ conversationId: stream.conversationId, messageId: stream.id, base });
     } catch (error) {
       dispatch({ type: 'stopping', stopping: false });
       dispatch({ type: 'sendError', error: asApiError(error) });
     }
-  }, []);
+  }, [base]);
 
   const reconnect = useCallback(() => {
     const stream = streamRef.current;
@@ -414,7 +434,7 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
     if (!id || !first || first.seq === null) return;
     dispatch({ type: 'olderLoading' });
     try {
-      const page = await getMessages({ conversationId: id, before: first.seq }, sessionRef.current.signal);
+      const page = await getMessages({ conversationId: id, before: first.seq, base }, sessionRef.current.signal);
       dispatch({ type: 'olderLoaded', messages: page.messages.map(fromServer), hasMore: page.hasMore });
     } catch (error) {
       if (!isAbortError(error)) {
@@ -422,10 +442,12 @@ export function useChat({ departmentId, conversationId, onConversationCreated }:
         dispatch({ type: 'sendError', error: asApiError(error) });
       }
     }
-  }, [state.messages]);
+  }, [state.messages, base]);
 
   const rated = useCallback((key: string, feedback: Feedback) => dispatch({ type: 'rated', key, feedback }), []);
   const dismissError = useCallback(() => dispatch({ type: 'sendError', error: null }), []);
+  /** Messages that arrived another way (an officer's, a notice), added once each after the others. */
+  const append = useCallback((messages: Message[]) => dispatch({ type: 'appended', messages: messages.map(fromServer) }), []);
 
-  return { state, send, stop, reconnect, loadOlder, rated, dismissError };
+  return { state, send, stop, reconnect, loadOlder, rated, dismissError, ensureConversation, append };
 }

@@ -10,6 +10,8 @@ export const departmentSchema = z.object({
   available: z.boolean(),
   /** Why not available: `switched-off` (kill switch) or `backend-down` (its model backends are down). */
   unavailableReason: z.optional(z.nullable(z.string())),
+  /** Citizens can ask to talk to an officer in the chat. */
+  handoffAvailable: z.optional(z.boolean()),
   /** Not in the v1 contract yet: shown in the privacy notice when the server sends it. */
   retentionDays: z.optional(z.int().check(z.positive())),
 });

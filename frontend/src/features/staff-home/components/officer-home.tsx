@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { getOfficer, type Area, type LocalizedNames, type OfficerResult } from '../api/get-officer';
+import { useEffect, useState, type ReactNode } from 'react';
+import { getOfficer, type Area, type LocalizedNames, type Officer, type OfficerResult } from '../api/get-officer';
 import { signOut } from '../api/sign-out';
 import { TEXTS, uiLanguage, type UiLanguage } from '../texts';
 
@@ -11,10 +11,16 @@ function departmentName(names: LocalizedNames, language: UiLanguage): string {
   return names.en;
 }
 
-type Props = { area: Area; path: string; language?: string };
+type Props = {
+  area: Area;
+  path: string;
+  language?: string;
+  /** What the area offers the signed-in officer below the greeting (the staff portal's inbox, say). */
+  workspace?: (officer: Officer) => ReactNode;
+};
 
 /** The first page of the staff portal and of the admin console: who is signed in, and for which departments. */
-export function OfficerHome({ area, path, language }: Props) {
+export function OfficerHome({ area, path, language, workspace }: Props) {
   const lang = uiLanguage(language ?? navigator.language);
   const t = TEXTS[lang];
   const signInFailed = path === SIGN_IN_ERROR_PATH;
@@ -89,12 +95,13 @@ export function OfficerHome({ area, path, language }: Props) {
         <button type="button" onClick={() => void onSignOut()}>
           {t.signOut}
         </button>
+        {workspace ? workspace(officer) : null}
       </>
     );
   }
 
   return (
-    <main lang={lang}>
+    <main lang={lang} className="officer-home">
       <h1>{title}</h1>
       {body}
     </main>

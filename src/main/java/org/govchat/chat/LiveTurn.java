@@ -22,7 +22,7 @@ import org.govchat.model.GenerationResult;
  * connections read from it at their own pace (each keeps its own offset), so a slow or vanished client
  * never holds up the model, and a reconnecting one picks up where it left off.
  */
-final class LiveTurn implements GenerationListener {
+final class LiveTurn implements GenerationListener, TurnOutcome {
 
     /**
      * What a reader sees at one moment: the text after its own offset (not the whole answer, which would
@@ -85,7 +85,8 @@ final class LiveTurn implements GenerationListener {
         return started.conversationId();
     }
 
-    TurnStarted started() {
+    @Override
+    public TurnStarted started() {
         return started;
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.govchat.conversation.Channel;
 import org.govchat.department.AssistantProfileView;
 import org.govchat.language.Language;
 import org.govchat.language.LanguageService;
@@ -19,25 +20,28 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 4 of a turn: the prompt. The platform's guidance, the department's own system prompt and the
- * instruction to answer in the asker's language, then the conversation so far (read from PostgreSQL,
- * bounded by the profile's memory budget) ending with the new question.
+ * Step 4 of a turn: the prompt. The platform's guidance (for answering citizens, or for helping an officer
+ * of the department in the staff portal), the department's own system prompt and the instruction to answer
+ * in the asker's language, then the conversation so far (read from PostgreSQL, bounded by the profile's
+ * memory budget) ending with the new question.
  */
 @Component
 class PromptBuilder {
 
     private final ChatMemoryStore memoryStore;
     private final LanguageService languages;
-    private final String guidance;
+    private final String citizenGuidance;
+    private final String staffGuidance;
 
     PromptBuilder(ChatMemoryStore memoryStore, LanguageService languages) {
         this.memoryStore = memoryStore;
         this.languages = languages;
-        this.guidance = read("prompts/citizen-guidance.txt");
+        this.citizenGuidance = read("prompts/citizen-guidance.txt");
+        this.staffGuidance = read("prompts/staff-guidance.txt");
     }
 
-    List<ChatTurn> build(AssistantProfileView profile, Language language, UUID conversationId) {
-        var system = systemPrompt(profile.systemPrompt(), language);
+    List<ChatTurn> build(AssistantProfileView profile, Language language, UUID conversationId, Channel channel) {
+        var system = systemPrompt(channel, profile.systemPrompt(), language);
         var memory = MessageWindowChatMemory.builder()
                 .id(conversationId)
                 .maxMessages(Math.max(1, profile.memoryMessages()))
@@ -57,8 +61,14 @@ class PromptBuilder {
         return List.copyOf(turns);
     }
 
-    /** The platform's guidance, the department's prompt and the reply-language instruction, in that order. */
+    /** The platform's guidance for citizens, the department's prompt and the reply-language instruction. */
     String systemPrompt(String departmentPrompt, Language language) {
+        return systemPrompt(Channel.CITIZEN, departmentPrompt, language);
+    }
+
+    /** The platform's guidance for the channel, the department's prompt and the reply-language instruction. */
+    String systemPrompt(Channel channel, String departmentPrompt, Language language) {
+        var guidance = channel == Channel.STAFF ? staffGuidance : citizenGuidance;
         return String.join(
                 "\n\n",
                 guidance.strip(),

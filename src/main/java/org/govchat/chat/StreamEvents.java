@@ -10,6 +10,12 @@ final class StreamEvents {
 
     record Start(UUID userMessageId, UUID assistantMessageId, String language) {}
 
+    /** The question went to the officer who has the conversation; no answer follows. */
+    record Relayed(UUID userMessageId, String language) {}
+
+    /** The answer is held for an officer's approval (supervised mode); its text follows once approved. */
+    record Held(UUID assistantMessageId) {}
+
     record Queued(int position) {}
 
     record Delta(String text) {}

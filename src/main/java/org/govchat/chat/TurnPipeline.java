@@ -3,10 +3,10 @@ package org.govchat.chat;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
+import org.govchat.conversation.ConversationStatus;
 import org.govchat.conversation.Conversations;
 import org.govchat.department.DepartmentCatalog;
 import org.govchat.department.DepartmentUnavailable;
-import org.govchat.identity.CitizenRef;
 import org.govchat.language.Language;
 import org.govchat.language.LanguageService;
 import org.govchat.model.BackendChoice;
@@ -17,9 +17,10 @@ import org.govchat.platform.cluster.AppInstance;
 import org.springframework.stereotype.Service;
 
 /**
- * A citizen's turn, step by step. Everything up to step 5 happens before the response starts, so any
- * refusal is a plain problem response; from step 5 on, the answer belongs to the server and survives the
- * client.
+ * A turn, step by step, for a citizen or for an officer asking their department's assistant. Everything up
+ * to step 5 happens before the response starts, so any refusal is a plain problem response; from step 5
+ * on, the answer belongs to the server and survives the client. A citizen's conversation that is with an
+ * officer stops after step 2: the question is stored for the officer and no model is asked.
  */
 @Service
 class TurnPipeline {
@@ -55,33 +56,38 @@ class TurnPipeline {
         this.instance = instance;
     }
 
-    LiveTurn start(UUID conversationId, CitizenRef citizen, String rawQuestion, Locale interfaceLocale) {
+    TurnOutcome start(UUID conversationId, String ownerRef, String rawQuestion, Locale interfaceLocale) {
         // 1. the question is acceptable
         var question = questionCheck.check(rawQuestion);
         var detected = languages.detect(question);
         // 2.-3. in one transaction: the conversation is the caller's, its assistant is switched on and one
-        // of its backends can answer, the
-        // answer's language is chosen (the question's, or the conversation's when the question shows none),
-        // and the question with the answer's placeholder are committed before any model call
-        var started =
-                conversations.beginTurn(conversationId, citizen.ownerRef(), question, instance.id(), conversation -> {
-                    if (!departments.get(conversation.departmentId()).available()) {
-                        throw new DepartmentUnavailable(conversation.departmentId());
-                    }
-                    var backends = departments.get(conversation.departmentId()).backends();
-                    if (backends.stream().noneMatch(models::isUsable)) {
-                        throw new AssistantUnavailable();
-                    }
-                    return replyLanguage
-                            .choose(detected, conversation.language(), interfaceLocale)
-                            .tag();
-                });
+        // of its backends can answer (unless an officer has the conversation), the answer's language is
+        // chosen (the question's, or the conversation's when the question shows none), and the question
+        // with the answer's placeholder are committed before any model call
+        var started = conversations.beginTurn(conversationId, ownerRef, question, instance.id(), conversation -> {
+            if (conversation.status() == ConversationStatus.ACTIVE) {
+                if (!departments.get(conversation.departmentId()).available()) {
+                    throw new DepartmentUnavailable(conversation.departmentId());
+                }
+                var backends = departments.get(conversation.departmentId()).backends();
+                if (backends.stream().noneMatch(models::isUsable)) {
+                    throw new AssistantUnavailable();
+                }
+            }
+            return replyLanguage
+                    .choose(detected, conversation.language(), interfaceLocale)
+                    .tag();
+        });
+        if (started.relayedToOfficer()) {
+            return new TurnOutcome.RelayedToOfficer(started);
+        }
         var language = Language.fromTag(started.language());
         var profile = departments.activeProfile(started.departmentId());
         var turn = new LiveTurn(started, language, languages.scriptGuard(language), liveTurns::persist);
         liveTurns.register(turn);
-        // 4. the prompt: guidance, department prompt, reply language, memory ending with the question
-        var messages = prompts.build(profile, language, conversationId);
+        // 4. the prompt: guidance (for citizens or for officers), department prompt, reply language, memory
+        // ending with the question
+        var messages = prompts.build(profile, language, conversationId, started.channel());
         // 5. generation on the profile's backend (falling back in order), streamed into the turn
         var candidates = new ArrayList<BackendChoice>();
         candidates.add(new BackendChoice(profile.backendId(), profile.model()));

@@ -2,14 +2,15 @@ package org.govchat.chat;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import org.govchat.conversation.ConversationSignals;
 import org.govchat.conversation.Conversations;
 import org.govchat.conversation.MessageStatus;
+import org.govchat.conversation.TurnStarted;
 import org.govchat.platform.web.ProblemTypes;
+import org.govchat.platform.web.ServerSentEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -26,38 +27,46 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code id} is the number of answer characters delivered so far: a client that reconnects with
  * {@code Last-Event-ID} gets exactly the rest.
  *
- * <p>Payloads are serialised by Jackson and written straight to the response, one write and one flush
- * an event: per-token work is what decides how many streams a replica carries. (The stream Spring hands
- * to a {@link StreamingResponseBody} ignores {@code flush()}, so the servlet response is flushed.)
+ * <p>Events are written straight to the response ({@link ServerSentEvents}), one write and one flush an
+ * event: per-token work is what decides how many streams a replica carries.
  */
 @Component
 class TurnStream {
 
     private static final Logger log = LoggerFactory.getLogger(TurnStream.class);
-    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ChatProperties properties;
     private final Conversations conversations;
+    private final ConversationSignals signals;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    TurnStream(ChatProperties properties, Conversations conversations, MessageSource messages, JsonMapper json) {
+    TurnStream(
+            ChatProperties properties,
+            Conversations conversations,
+            ConversationSignals signals,
+            MessageSource messages,
+            JsonMapper json) {
         this.properties = properties;
         this.conversations = conversations;
+        this.signals = signals;
         this.messages = messages;
         this.json = json;
     }
 
-    /** Streams a turn generated on this replica, from character {@code offset} on. */
+    /**
+     * Streams a turn generated on this replica, from character {@code offset} on. The answer of a supervised
+     * turn is not streamed: the client hears that it is held, and gets its approved text once an officer
+     * has decided.
+     */
     StreamingResponseBody follow(LiveTurn turn, int offset, boolean announceStart, HttpServletResponse response) {
         return body -> {
-            var out = new Events(body, response);
+            var out = ServerSentEvents.writer(body, response, json);
+            var supervised = turn.started().supervised();
             try {
                 if (announceStart) {
                     var started = turn.started();
-                    event(
-                            out,
+                    out.event(
                             offset,
                             "start",
                             new StreamEvents.Start(
@@ -65,25 +74,38 @@ class TurnStream {
                                     started.assistantMessageId(),
                                     turn.language().tag()));
                 }
+                if (supervised) {
+                    out.event(offset, "held", new StreamEvents.Held(turn.messageId()));
+                }
                 var cursor = offset;
                 var lastQueuePosition = 0;
                 var seen = -1L;
                 while (true) {
                     var state = turn.awaitChange(seen, cursor, properties.keepAliveInterval());
                     if (state.version() == seen) {
-                        keepAlive(out);
+                        out.keepAlive();
                         continue;
                     }
                     seen = state.version();
                     if (state.queuePosition() > 0 && state.queuePosition() != lastQueuePosition) {
-                        event(out, cursor, "queued", new StreamEvents.Queued(state.queuePosition()));
+                        out.event(cursor, "queued", new StreamEvents.Queued(state.queuePosition()));
                     }
                     lastQueuePosition = state.queuePosition();
-                    if (!state.textAfterOffset().isEmpty()) {
+                    if (!supervised && !state.textAfterOffset().isEmpty()) {
                         cursor = state.length();
-                        event(out, cursor, "delta", new StreamEvents.Delta(state.textAfterOffset()));
+                        out.event(cursor, "delta", new StreamEvents.Delta(state.textAfterOffset()));
                     }
                     if (state.isFinal()) {
+                        if (supervised) {
+                            // stored before readers hear of the end: the row says whether it waits for review
+                            streamStored(
+                                    out,
+                                    turn.messageId(),
+                                    offset,
+                                    turn.language().uiLocale(),
+                                    true);
+                            return;
+                        }
                         end(
                                 out,
                                 turn.messageId(),
@@ -105,35 +127,15 @@ class TurnStream {
     }
 
     /**
-     * Streams an answer this replica is not generating: finished already, or running on another replica
-     * (then PostgreSQL is re-read until it ends).
+     * Streams an answer this replica is not generating: finished already, running on another replica (then
+     * PostgreSQL is re-read until it ends), or held for an officer's approval (then it waits for the
+     * officer's decision).
      */
     StreamingResponseBody followStored(UUID messageId, int offset, Locale locale, HttpServletResponse response) {
         return body -> {
-            var out = new Events(body, response);
+            var out = ServerSentEvents.writer(body, response, json);
             try {
-                var cursor = offset;
-                var quietSince = System.nanoTime();
-                while (true) {
-                    var snapshot = conversations.snapshot(messageId);
-                    var content = snapshot.content();
-                    if (content.length() > cursor) {
-                        var rest = content.substring(Math.max(cursor, 0));
-                        cursor = content.length();
-                        event(out, cursor, "delta", new StreamEvents.Delta(rest));
-                        quietSince = System.nanoTime();
-                    }
-                    if (snapshot.status().isFinal()) {
-                        end(out, messageId, snapshot.status(), snapshot.errorType(), null, cursor, locale);
-                        return;
-                    }
-                    if (Duration.ofNanos(System.nanoTime() - quietSince).compareTo(properties.keepAliveInterval())
-                            > 0) {
-                        keepAlive(out);
-                        quietSince = System.nanoTime();
-                    }
-                    Thread.sleep(properties.remotePollInterval());
-                }
+                streamStored(out, messageId, offset, locale, false);
             } catch (IOException gone) {
                 log.debug("Client left stored answer {}: {}", messageId, gone.getMessage());
             } catch (InterruptedException e) {
@@ -142,8 +144,66 @@ class TurnStream {
         };
     }
 
+    /** A question that went to the officer who has the conversation: one event, then the stream ends. */
+    StreamingResponseBody relayed(TurnStarted started, HttpServletResponse response) {
+        return body -> ServerSentEvents.writer(body, response, json)
+                .event(0, "relayed", new StreamEvents.Relayed(started.userMessageId(), started.language()));
+    }
+
+    private void streamStored(
+            ServerSentEvents.Writer out, UUID messageId, int offset, Locale locale, boolean heldAnnounced)
+            throws IOException, InterruptedException {
+        var cursor = offset;
+        var quietSince = System.nanoTime();
+        var announced = heldAnnounced;
+        ConversationSignals.Subscription review = null;
+        try {
+            while (true) {
+                var snapshot = conversations.snapshot(messageId);
+                var content = snapshot.content();
+                if (content.length() > cursor) {
+                    var rest = content.substring(Math.max(cursor, 0));
+                    cursor = content.length();
+                    out.event(cursor, "delta", new StreamEvents.Delta(rest));
+                    quietSince = System.nanoTime();
+                }
+                if (snapshot.status().isFinal()) {
+                    end(out, messageId, snapshot.status(), snapshot.errorType(), null, cursor, locale);
+                    return;
+                }
+                if (snapshot.held()) {
+                    if (!announced) {
+                        out.event(cursor, "held", new StreamEvents.Held(messageId));
+                        announced = true;
+                    }
+                    // an officer's decision can take minutes: wait for its signal rather than polling
+                    if (review == null) {
+                        review = signals.subscribe(snapshot.conversationId());
+                        continue; // read once more: the decision may have come before the subscription
+                    }
+                    if (!review.await(properties.keepAliveInterval())) {
+                        out.keepAlive();
+                    }
+                    if (review.ended()) {
+                        return; // shutting down: the client resumes on another replica
+                    }
+                    continue;
+                }
+                if (Duration.ofNanos(System.nanoTime() - quietSince).compareTo(properties.keepAliveInterval()) > 0) {
+                    out.keepAlive();
+                    quietSince = System.nanoTime();
+                }
+                Thread.sleep(properties.remotePollInterval());
+            }
+        } finally {
+            if (review != null) {
+                review.close();
+            }
+        }
+    }
+
     private void end(
-            Events out,
+            ServerSentEvents.Writer out,
             UUID messageId,
             MessageStatus status,
             String errorType,
@@ -152,10 +212,9 @@ class TurnStream {
             Locale locale)
             throws IOException {
         if (status == MessageStatus.COMPLETE || status == MessageStatus.CANCELLED) {
-            event(out, cursor, "done", new StreamEvents.Done(messageId, status.name(), usage));
+            out.event(cursor, "done", new StreamEvents.Done(messageId, status.name(), usage));
         } else {
-            event(
-                    out,
+            out.event(
                     cursor,
                     "error",
                     new StreamEvents.Error(messageId, status.name(), problem(status, errorType, locale)));
@@ -174,21 +233,4 @@ class TurnStream {
         }
         return problem;
     }
-
-    /** One SSE event: {@code id}, {@code event} and a single {@code data} line of Jackson-written JSON. */
-    private void event(Events out, int id, String name, Object payload) throws IOException {
-        // Jackson escapes line breaks inside strings, so the JSON is always one line
-        var head = ("id: " + id + "\nevent: " + name + "\ndata: ").getBytes(StandardCharsets.US_ASCII);
-        out.body().write(head);
-        out.body().write(json.writeValueAsBytes(payload));
-        out.body().write(END_OF_EVENT);
-        out.response().flushBuffer();
-    }
-
-    private static void keepAlive(Events out) throws IOException {
-        out.body().write(KEEP_ALIVE);
-        out.response().flushBuffer();
-    }
-
-    private record Events(OutputStream body, HttpServletResponse response) {}
 }

@@ -32,11 +32,14 @@ public class Conversations {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
+    private final ConversationSignals signals;
 
-    Conversations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events) {
+    Conversations(
+            JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, ConversationSignals signals) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
+        this.signals = signals;
     }
 
     @Transactional
@@ -110,7 +113,7 @@ public class Conversations {
     private MessagePage messages(UUID conversationId, Integer beforeSeq, int limit) {
         var size = Math.clamp(limit, 1, MAX_PAGE);
         var rows = new ArrayList<>(jdbc.sql("""
-                select m.id, m.seq, m.role, m.content, m.status, m.language, m.created_at,
+                select m.id, m.seq, m.role, m.content, m.status, m.language, m.created_at, m.review_state,
                        f.rating, f.comment
                 from message m left join feedback f on f.message_id = m.id
                 where m.conversation_id = ? and m.seq < ?
@@ -132,7 +135,7 @@ public class Conversations {
     @Transactional(readOnly = true)
     public MessageView message(UUID conversationId, UUID messageId, String ownerRef) {
         return jdbc.sql("""
-                select m.id, m.seq, m.role, m.content, m.status, m.language, m.created_at,
+                select m.id, m.seq, m.role, m.content, m.status, m.language, m.created_at, m.review_state,
                        f.rating, f.comment
                 from message m
                 join conversation c on c.id = m.conversation_id
@@ -155,13 +158,6 @@ public class Conversations {
 
     /**
      * Stores the question and a {@code STREAMING} placeholder for the answer in one transaction, before
-     * any model is called.
-     *
-     * @throws ConversationNotFound when it does not exist or is not the owner's
-     * @throws AnswerInProgress when an answer in this conversation is still being written
-     */
-    /**
-     * Stores the question and a {@code STREAMING} placeholder for the answer in one transaction, before
      * any model is called. {@code admit} sees the locked conversation first: it may refuse the turn by
      * throwing (nothing is stored then), and returns the language tag to store with both messages.
      *
@@ -175,32 +171,64 @@ public class Conversations {
             String question,
             String instanceId,
             Function<ConversationView, String> admit) {
-        // the row lock serialises turns of one conversation (two tabs sending at once)
-        record Locked(ConversationView conversation, boolean answering, int lastSeq) {}
+        // the row lock serialises turns of one conversation (two tabs sending at once) and officers' changes
+        record Locked(ConversationView conversation, boolean answering, int lastSeq, boolean supervised) {}
         var locked = jdbc.sql("""
                 select c.*,
-                       exists (select 1 from message m where m.conversation_id = c.id and m.status = 'STREAMING')
-                           as answering,
-                       (select coalesce(max(m.seq), 0) from message m where m.conversation_id = c.id) as last_seq
+                       exists (select 1 from message m where m.conversation_id = c.id
+                                 and (m.status = 'STREAMING' or m.review_state = 'PENDING')) as answering,
+                       (select coalesce(max(m.seq), 0) from message m where m.conversation_id = c.id) as last_seq,
+                       (select d.supervised_answers from department d where d.id = c.department_id) as supervised
                 from conversation c where c.id = ? and c.owner_ref = ?
                 for update of c
                 """)
                 .params(conversationId, ownerRef)
-                .query((rs, n) -> new Locked(conversation(rs, n), rs.getBoolean("answering"), rs.getInt("last_seq")))
+                .query((rs, n) -> new Locked(
+                        conversation(rs, n),
+                        rs.getBoolean("answering"),
+                        rs.getInt("last_seq"),
+                        rs.getBoolean("supervised")))
                 .optional()
                 .orElseThrow(() -> new ConversationNotFound(conversationId));
+        var conversation = locked.conversation();
+        if (conversation.status() == ConversationStatus.CLOSED) {
+            throw new ConversationClosed();
+        }
         if (locked.answering()) {
             throw new AnswerInProgress();
         }
-        var language = admit.apply(locked.conversation());
+        var language = admit.apply(conversation);
         var now = ts(Instant.now());
         var userMessageId = UUID.randomUUID();
+        if (conversation.status() == ConversationStatus.ESCALATED) {
+            // an officer has (or will have) the conversation: the question is theirs, no model answers it
+            jdbc.sql("""
+                    insert into message (id, conversation_id, seq, role, content, language, status, created_at,
+                                         completed_at)
+                    values (?, ?, ?, 'USER', ?, ?, 'COMPLETE', ?, ?)
+                    """)
+                    .params(userMessageId, conversationId, locked.lastSeq() + 1, question, language, now, now)
+                    .update();
+            touch(conversationId, language, now, question);
+            signals.changed(conversationId, conversation.departmentId(), true);
+            return new TurnStarted(
+                    conversationId,
+                    conversation.departmentId(),
+                    userMessageId,
+                    null,
+                    language,
+                    now.toInstant(),
+                    conversation.channel(),
+                    true,
+                    false);
+        }
+        var supervised = conversation.channel() == Channel.CITIZEN && locked.supervised();
         var assistantMessageId = UUID.randomUUID();
         jdbc.sql("""
                 insert into message (id, conversation_id, seq, role, content, language, status, owner_instance,
-                                     created_at, completed_at)
-                values (?, ?, ?, 'USER', ?, ?, 'COMPLETE', null, ?, ?),
-                       (?, ?, ?, 'ASSISTANT', '', ?, 'STREAMING', ?, ?, null)
+                                     created_at, completed_at, review_state)
+                values (?, ?, ?, 'USER', ?, ?, 'COMPLETE', null, ?, ?, null),
+                       (?, ?, ?, 'ASSISTANT', '', ?, 'STREAMING', ?, ?, null, ?)
                 """)
                 .params(
                         userMessageId,
@@ -215,19 +243,27 @@ public class Conversations {
                         locked.lastSeq() + 2,
                         language,
                         instanceId,
-                        now)
+                        now,
+                        supervised ? "PENDING" : null)
                 .update();
+        touch(conversationId, language, now, question);
+        return new TurnStarted(
+                conversationId,
+                conversation.departmentId(),
+                userMessageId,
+                assistantMessageId,
+                language,
+                now.toInstant(),
+                conversation.channel(),
+                false,
+                supervised);
+    }
+
+    private void touch(UUID conversationId, String language, Timestamp now, String question) {
         jdbc.sql("""
                 update conversation set language = ?, last_activity_at = ?, title = coalesce(title, ?)
                 where id = ?
                 """).params(language, now, title(question), conversationId).update();
-        return new TurnStarted(
-                conversationId,
-                locked.conversation().departmentId(),
-                userMessageId,
-                assistantMessageId,
-                language,
-                now.toInstant());
     }
 
     /** Writes the text generated so far to still-streaming answers, in one round trip. */
@@ -255,11 +291,14 @@ public class Conversations {
     @Transactional
     public boolean finish(UUID assistantMessageId, AssistantOutcome outcome) {
         var now = Instant.now();
-        var updated = jdbc.sql("""
+        // a held answer (supervised mode) without any text has nothing for an officer to approve
+        var review = jdbc.sql("""
                 update message set status = ?, content = ?, reasoning = ?, backend = ?, model = ?,
                     tokens_in = ?, tokens_out = ?, time_to_first_token_ms = ?, duration_ms = ?,
-                    error_type = ?, completed_at = ?
+                    error_type = ?, completed_at = ?,
+                    review_state = case when review_state = 'PENDING' and ?::text = '' then null else review_state end
                 where id = ? and status = 'STREAMING'
+                returning coalesce(review_state, '')
                 """)
                 .params(
                         outcome.status().name(),
@@ -273,9 +312,11 @@ public class Conversations {
                         outcome.durationMs(),
                         outcome.errorType(),
                         ts(now),
+                        outcome.content(),
                         assistantMessageId)
-                .update();
-        if (updated == 0) {
+                .query(String.class)
+                .optional();
+        if (review.isEmpty()) {
             return false;
         }
         var context = jdbc.sql("""
@@ -288,6 +329,9 @@ public class Conversations {
                     rs.getObject(1, UUID.class), rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getString(4)
                 })
                 .single();
+        if (review.get().equals("PENDING")) {
+            signals.changed((UUID) context[0], (String) context[1], true);
+        }
         events.publishEvent(new MessageCompleted(
                 assistantMessageId,
                 (UUID) context[0],
@@ -308,10 +352,17 @@ public class Conversations {
     /** The stored state of an answer, for following a generation that runs on another replica. */
     @Transactional(readOnly = true)
     public StreamSnapshot snapshot(UUID messageId) {
-        return jdbc.sql("select status, content, error_type from message where id = ?")
+        return jdbc.sql("select conversation_id, status, content, error_type, review_state from message where id = ?")
                 .param(messageId)
-                .query((rs, n) ->
-                        new StreamSnapshot(MessageStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> {
+                    var held = "PENDING".equals(rs.getString(5));
+                    return new StreamSnapshot(
+                            rs.getObject(1, UUID.class),
+                            held ? MessageStatus.STREAMING : MessageStatus.valueOf(rs.getString(2)),
+                            held ? "" : rs.getString(3),
+                            rs.getString(4),
+                            held);
+                })
                 .optional()
                 .orElseThrow(MessageNotFound::new);
     }
@@ -337,7 +388,8 @@ public class Conversations {
         return jdbc.sql("""
                 update message m
                 set status = case when m.content = '' then 'FAILED' else 'PARTIAL' end,
-                    error_type = 'interrupted', completed_at = now()
+                    error_type = 'interrupted', completed_at = now(),
+                    review_state = case when m.content = '' then null else m.review_state end
                 where m.status = 'STREAMING'
                   and (m.owner_instance is null
                        or (m.owner_instance = ? and m.created_at < ?)
@@ -382,6 +434,7 @@ public class Conversations {
                 select role, content from message
                 where conversation_id = ? and role in ('USER', 'ASSISTANT', 'STAFF')
                   and status in ('COMPLETE', 'PARTIAL') and content <> ''
+                  and (review_state is null or review_state <> 'PENDING')
                 order by seq desc limit ?
                 """)
                 .params(conversationId, limit)
@@ -400,7 +453,7 @@ public class Conversations {
                 : oneLine.substring(0, oneLine.offsetByCodePoints(0, TITLE_LENGTH - 1)) + "…";
     }
 
-    private static ConversationView conversation(ResultSet rs, int row) throws SQLException {
+    static ConversationView conversation(ResultSet rs, int row) throws SQLException {
         return new ConversationView(
                 rs.getObject("id", UUID.class),
                 rs.getString("department_id"),
@@ -412,14 +465,16 @@ public class Conversations {
                 rs.getTimestamp("last_activity_at").toInstant());
     }
 
+    /** A message as its owner sees it: an answer held for an officer's approval is still being prepared. */
     private static MessageView message(ResultSet rs, int row) throws SQLException {
         var rating = rs.getString("rating");
+        var held = "PENDING".equals(rs.getString("review_state"));
         return new MessageView(
                 rs.getObject("id", UUID.class),
                 rs.getInt("seq"),
                 MessageRole.valueOf(rs.getString("role")),
-                rs.getString("content"),
-                MessageStatus.valueOf(rs.getString("status")),
+                held ? "" : rs.getString("content"),
+                held ? MessageStatus.STREAMING : MessageStatus.valueOf(rs.getString("status")),
                 rs.getString("language"),
                 rs.getTimestamp("created_at").toInstant(),
                 rating == null
@@ -427,7 +482,7 @@ public class Conversations {
                         : new FeedbackView(rating.toLowerCase(java.util.Locale.ROOT), rs.getString("comment")));
     }
 
-    private static Timestamp ts(Instant instant) {
+    static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
     }
 }

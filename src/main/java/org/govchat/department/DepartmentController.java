@@ -23,6 +23,7 @@ class DepartmentController {
      * @param available citizens can chat now: switched on and at least one of its model backends is up
      * @param unavailableReason why not: {@code switched-off} or {@code backend-down}; {@code null} when available
      * @param retentionDays how long citizens' conversations with this department are kept
+     * @param handoffAvailable citizens can ask to talk to an officer in the chat
      */
     record DepartmentDto(
             String id,
@@ -30,7 +31,8 @@ class DepartmentController {
             LocalizedText greeting,
             boolean available,
             String unavailableReason,
-            int retentionDays) {}
+            int retentionDays,
+            boolean handoffAvailable) {}
 
     @GetMapping
     List<DepartmentDto> list() {
@@ -49,7 +51,22 @@ class DepartmentController {
         } else if (view.backends().stream().noneMatch(models::isUsable)) {
             reason = "backend-down";
         }
+        var profile = activeProfile(view.id());
         return new DepartmentDto(
-                view.id(), view.names(), view.greeting(), reason == null, reason, view.retentionDays());
+                view.id(),
+                view.names(),
+                view.greeting(),
+                reason == null,
+                reason,
+                view.retentionDays(),
+                profile != null && profile.handoffEnabled());
+    }
+
+    private AssistantProfileView activeProfile(String departmentId) {
+        try {
+            return catalog.activeProfile(departmentId);
+        } catch (DepartmentNotFound noActiveProfile) {
+            return null;
+        }
     }
 }

@@ -1,11 +1,16 @@
 package org.govchat.staff;
 
+import java.util.Map;
 import java.util.UUID;
 import org.govchat.identity.Actor;
 import org.govchat.identity.AuditedAction;
 
-/** An officer opened a citizen's conversation: recorded in the audit trail. */
-public record CitizenConversationOpened(Actor actor, String departmentId, UUID conversationId)
+/**
+ * An officer opened a citizen's conversation: its transcript, or its live stream (from the message after
+ * {@code afterSeq}). Recorded in the audit trail.
+ */
+public record CitizenConversationOpened(
+        Actor actor, String departmentId, UUID conversationId, boolean live, Integer afterSeq)
         implements AuditedAction {
 
     @Override
@@ -21,5 +26,10 @@ public record CitizenConversationOpened(Actor actor, String departmentId, UUID c
     @Override
     public String targetId() {
         return conversationId.toString();
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return live ? Map.of("live", true, "afterSeq", afterSeq) : Map.of();
     }
 }

@@ -252,7 +252,12 @@ public final class CitizenClient {
     }
 
     public Stream ask(String conversationId, String question) {
-        return openStream(stateChange("/api/v1/conversations/" + conversationId + "/messages")
+        return askAt("/api/v1/conversations/" + conversationId + "/messages", question);
+    }
+
+    /** Posts a question to any endpoint that answers with an event stream. */
+    public Stream askAt(String path, String question) {
+        return openStream(stateChange(path)
                 .header("Accept", "text/event-stream")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("content", question))))
@@ -263,6 +268,15 @@ public final class CitizenClient {
         var builder = request("/api/v1/conversations/" + conversationId + "/messages/" + messageId + "/events")
                 .header("Accept", "text/event-stream")
                 .GET();
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        return openStream(builder.build());
+    }
+
+    /** Opens any SSE endpoint of the app with GET, resuming after {@code lastEventId} when given. */
+    public Stream follow(String path, String lastEventId) {
+        var builder = request(path).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             builder.header("Last-Event-ID", lastEventId);
         }
