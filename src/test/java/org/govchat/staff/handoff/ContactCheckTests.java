@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What counts as a contact an officer can call back, and how it is stored. */
 class ContactCheckTests {
 
-    final ContactCheck check = new ContactCheck(
-            new HandoffProperties(Duration.ofMinutes(2), Duration.ofSeconds(1), "hk", Duration.ofSeconds(15), Duration.ofMinutes(5)));
+    final ContactCheck check = new ContactCheck(new HandoffProperties(
+            Duration.ofMinutes(2), Duration.ofSeconds(1), "hk", Duration.ofSeconds(15), Duration.ofMinutes(5)));
 
     @Test
     void aLocalNumberIsReadInTheConfiguredRegionAndStoredAsE164() {
@@ -36,7 +36,19 @@ class ContactCheckTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12345", "9123", "+852 1234", "call me", "name@", "@example.com", "name@example", "a b@example.com", "9123\u00074567", " "})
+    @ValueSource(
+            strings = {
+                "12345",
+                "9123",
+                "+852 1234",
+                "call me",
+                "name@",
+                "@example.com",
+                "name@example",
+                "a b@example.com",
+                "9123\u00074567",
+                " "
+            })
     void anythingElseIsRefused(String raw) {
         assertThatThrownBy(() -> check.check(raw)).isInstanceOf(HandoffProblems.ContactInvalid.class);
     }
