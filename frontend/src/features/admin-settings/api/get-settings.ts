@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { apiJson } from '../../../lib/api-client';
 import { versionSchema } from './schemas';
 
-const settingsSchema = z.object({ switchedOn: z.boolean(), active: versionSchema });
+const settingsSchema = z.object({ switchedOn: z.boolean(), supervisedAnswers: z.boolean(), active: versionSchema });
 
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,33 +1,19 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/banner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { errorMessage } from '../../../lib/error-message';
 import { switchAssistant } from '../api/switch-assistant';
+import { useDepartmentSwitch } from './use-department-switch';
 
 type KillSwitchProps = { departmentId: string; switchedOn: boolean; onChange: (on: boolean) => void };
 
 /** Takes the assistant offline for citizens (after a confirmation) or back online. */
 export function KillSwitch({ departmentId, switchedOn, onChange }: KillSwitchProps) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-
-  async function change(on: boolean) {
-    setBusy(true);
-    setNotice(null);
-    try {
-      const now = await switchAssistant(departmentId, on);
-      onChange(now);
-      setNotice({ text: now ? t('admin.killSwitch.switchedOnNotice') : t('admin.killSwitch.switchedOffNotice'), error: false });
-    } catch (error) {
-      setNotice({ text: errorMessage(error, t), error: true });
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  }
+  const { confirming, setConfirming, busy, notice, change } = useDepartmentSwitch(
+    (on) => switchAssistant(departmentId, on),
+    onChange,
+    (on) => (on ? t('admin.killSwitch.switchedOnNotice') : t('admin.killSwitch.switchedOffNotice')),
+  );
 
   return (
     <section aria-labelledby="kill-switch-heading" className="admin-card">

@@ -17,7 +17,7 @@ describe('SettingsPage', () => {
   beforeEach(() => {
     addAdminTexts();
     server.use(
-      http.get(`${base}/settings`, () => HttpResponse.json({ switchedOn: true, active: version(1) })),
+      http.get(`${base}/settings`, () => HttpResponse.json({ switchedOn: true, supervisedAnswers: false, active: version(1) })),
       http.get('/api/v1/admin/backends', () => HttpResponse.json(backends)),
     );
   });
@@ -96,6 +96,75 @@ describe('SettingsPage', () => {
     expect(await screen.findByText('The assistant is switched off.')).toBeTruthy();
     expect(switched).toEqual({ on: false });
     expect(screen.getByRole('button', { name: 'Switch the assistant on' })).toBeTruthy();
+  });
+
+  test('holding answers for an officer asks first, by keyboard as by mouse, and nothing is sent on cancel', async () => {
+    const sent: unknown[] = [];
+    server.use(
+      http.put(`${base}/supervision`, async ({ request }) => {
+        sent.push(await request.json());
+        return HttpResponse.json({ supervisedAnswers: true });
+      }),
+    );
+    render(<SettingsPage departmentId="immigration" />);
+    const control = await screen.findByRole('switch', { name: "Hold answers for an officer's approval" });
+    expect(control).toHaveProperty('checked', false);
+    expect(document.getElementById(control.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'every answer to a citizen waits in the staff portal',
+    );
+
+    control.focus();
+    await userEvent.keyboard(' ');
+    expect(screen.getByRole('dialog', { name: 'Hold every answer for an officer?' })).toBeTruthy();
+    expect(control).toHaveProperty('checked', false);
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sent).toEqual([]);
+    expect(control).toHaveProperty('checked', false);
+
+    await userEvent.click(control);
+    await expectNoSeriousAxeViolations(screen.getByRole('dialog'));
+    await userEvent.click(screen.getByRole('button', { name: 'Hold answers' }));
+    expect(await screen.findByText("Answers are now held for an officer's approval.")).toBeTruthy();
+    expect(sent).toEqual([{ on: true }]);
+    expect(screen.getByRole('switch', { name: "Hold answers for an officer's approval" })).toHaveProperty('checked', true);
+  });
+
+  test('switching supervision off needs no confirmation, in Traditional Chinese', async () => {
+    await changeUiLanguage('zh-HK');
+    let sent: unknown = null;
+    server.use(
+      http.get(`${base}/settings`, () => HttpResponse.json({ switchedOn: true, supervisedAnswers: true, active: version(1) })),
+      http.put(`${base}/supervision`, async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ supervisedAnswers: false });
+      }),
+    );
+    render(<SettingsPage departmentId="immigration" />);
+    const control = await screen.findByRole('switch', { name: '回答須經職員批核才發出' });
+    expect(control).toHaveProperty('checked', true);
+    await userEvent.click(control);
+    expect(await screen.findByText('回答現會直接發給市民。')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sent).toEqual({ on: false });
+    expect(control).toHaveProperty('checked', false);
+  });
+
+  test('a refused supervision switch shows the server’s reason and keeps the state', async () => {
+    server.use(
+      http.get(`${base}/settings`, () => HttpResponse.json({ switchedOn: true, supervisedAnswers: true, active: version(1) })),
+      http.put(`${base}/supervision`, () =>
+        HttpResponse.json(
+          { type: '/problems/department-not-found', status: 404, detail: 'There is no such department.' },
+          { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    render(<SettingsPage departmentId="immigration" />);
+    const control = await screen.findByRole('switch', { name: "Hold answers for an officer's approval" });
+    await userEvent.click(control);
+    expect(await screen.findByText('There is no such department.')).toBeTruthy();
+    expect(control).toHaveProperty('checked', true);
   });
 
   test('the playground streams the unsaved draft’s answer', async () => {

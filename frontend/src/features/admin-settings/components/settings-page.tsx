@@ -9,8 +9,12 @@ import { BackendHealth } from './backend-health';
 import { KillSwitch } from './kill-switch';
 import { Playground } from './playground';
 import { SettingsForm } from './settings-form';
+import { SupervisionSwitch } from './supervision-switch';
 
-/** A department's assistant: kill switch, settings (saved as versions), backends' health, playground. */
+/**
+ * A department's assistant: kill switch, supervised mode, settings (saved as versions), backends' health,
+ * playground.
+ */
 export function SettingsPage({ departmentId }: { departmentId: string }) {
   const { t } = useTranslation();
   const settings = useResource(`settings:${departmentId}`, (signal) => getSettings(departmentId, signal));
@@ -33,6 +37,11 @@ export function SettingsPage({ departmentId }: { departmentId: string }) {
         departmentId={departmentId}
         switchedOn={current.switchedOn}
         onChange={(on) => settings.update((data) => (data ? { ...data, switchedOn: on } : data))}
+      />
+      <SupervisionSwitch
+        departmentId={departmentId}
+        supervised={current.supervisedAnswers}
+        onChange={(on) => settings.update((data) => (data ? { ...data, supervisedAnswers: on } : data))}
       />
       <SettingsForm
         key={current.active.version}

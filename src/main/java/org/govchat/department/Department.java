@@ -28,6 +28,9 @@ class Department {
     @Column(name = "retention_days", nullable = false)
     private int retentionDays;
 
+    @Column(name = "supervised_answers", nullable = false)
+    private boolean supervisedAnswers;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -57,6 +60,11 @@ class Department {
         this.updatedAt = Instant.now();
     }
 
+    void superviseAnswers(boolean on) {
+        this.supervisedAnswers = on;
+        this.updatedAt = Instant.now();
+    }
+
     void retain(int days) {
         this.retentionDays = days;
         this.updatedAt = Instant.now();
@@ -72,6 +80,10 @@ class Department {
 
     boolean active() {
         return active;
+    }
+
+    boolean supervisedAnswers() {
+        return supervisedAnswers;
     }
 
     int retentionDays() {

@@ -7,8 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changing departments: their settings as a history of profile versions (a save or a rollback writes a
- * new version and makes it the active one; a version is never changed in place), and the kill switch.
- * Callers check who may do this; every change reaches the catalog of every replica at once.
+ * new version and makes it the active one; a version is never changed in place), the kill switch, and
+ * supervised mode. Callers check who may do this; every change reaches every replica at once.
  */
 @Service
 public class DepartmentSettings {
@@ -62,6 +62,12 @@ public class DepartmentSettings {
         return department(departmentId).active();
     }
 
+    /** Whether the assistant's answers to citizens are held for an officer's approval (supervised mode). */
+    @Transactional(readOnly = true)
+    public boolean isSupervised(String departmentId) {
+        return department(departmentId).supervisedAnswers();
+    }
+
     /**
      * Saves the settings as a new version and makes it the active one.
      *
@@ -102,6 +108,26 @@ public class DepartmentSettings {
         if (before != on) {
             department.switchAssistant(on);
             changes.changed(departmentId);
+        }
+        return before;
+    }
+
+    /**
+     * Supervised mode: switched on, every answer to a citizen begun from now on is held until an officer
+     * approves or edits it; switched off, answers stream as usual (answers already held stay held until an
+     * officer decides). Like the kill switch it is not part of the versions. The catalog is not told:
+     * every turn reads the flag from PostgreSQL when it begins ({@code Conversations.beginTurn}), so every
+     * replica follows the commit at once.
+     *
+     * @return whether it was switched on before
+     */
+    @Transactional
+    public boolean switchSupervision(String departmentId, boolean on) {
+        lock(departmentId);
+        var department = department(departmentId);
+        var before = department.supervisedAnswers();
+        if (before != on) {
+            department.superviseAnswers(on);
         }
         return before;
     }

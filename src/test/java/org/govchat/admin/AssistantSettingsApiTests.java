@@ -1,12 +1,16 @@
 package org.govchat.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.govchat.support.MockSignInProvider.TestOfficer.withGroups;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.govchat.department.DepartmentCatalog;
+import org.govchat.model.fake.FakeScript;
 import org.govchat.support.CitizenClient;
 import org.govchat.support.MockSignInProvider;
 import org.govchat.support.MockSignInProvider.TestOfficer;
@@ -19,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Department admins edit their assistant: every save is a new version, versions can be compared and rolled
- * back, the kill switch takes the assistant offline for citizens, everything is validated and audited, and
- * nothing of another department can be read or changed.
+ * back, the kill switch takes the assistant offline for citizens, supervised mode holds their answers for an
+ * officer, everything is validated and audited, and nothing of another department can be read or changed.
  */
 @AdminConsoleTest
 class AssistantSettingsApiTests {
@@ -30,6 +34,7 @@ class AssistantSettingsApiTests {
     static final TestOfficer REVENUE_ADMIN = withGroups("ird-admin", "/departments/inland-revenue/admins");
     static final TestOfficer TRANSPORT_ADMIN = withGroups("td-admin", "/departments/transport/admins");
     static final TestOfficer PLATFORM_ADMIN = withGroups("platform-operator", "/platform-admins");
+    static final TestOfficer REVENUE_OFFICER = withGroups("ird-officer", "/departments/inland-revenue/staff");
 
     @LocalServerPort
     int port;
@@ -327,6 +332,144 @@ class AssistantSettingsApiTests {
         assertThat(actions).endsWith("ASSISTANT_SWITCHED_OFF", "ASSISTANT_SWITCHED_ON");
     }
 
+    boolean supervised(String departmentId) {
+        return jdbc.sql("select supervised_answers from department where id = ?")
+                .param(departmentId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    long lastAuditId() {
+        return jdbc.sql("select coalesce(max(id), 0) from audit_event")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void supervisedModeHoldsTheCitizensNextAnswerForAnOfficerAndIsAudited() {
+        var admin = signedIn(REVENUE_ADMIN);
+        assertThat(admin.get(base(OWN) + "/settings")
+                        .json()
+                        .get("supervisedAnswers")
+                        .asBoolean())
+                .isFalse();
+        var citizen = new CitizenClient(port);
+        var conversation = citizen.startConversation(OWN);
+        var auditedBefore = lastAuditId();
+
+        var on = admin.put(base(OWN) + "/supervision", Map.of("on", true));
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.json().get("supervisedAnswers").asBoolean()).isTrue();
+        assertThat(admin.put(base(OWN) + "/supervision", Map.of("on", true)).status())
+                .as("switching on what is on changes nothing")
+                .isEqualTo(200);
+        assertThat(admin.get(base(OWN) + "/settings")
+                        .json()
+                        .get("supervisedAnswers")
+                        .asBoolean())
+                .isTrue();
+        assertThat(supervised(OWN)).isTrue();
+        assertThat(supervised(OTHER)).isFalse();
+
+        // the citizen's next answer is written but held: not a word of it reaches them yet
+        AdminTestBackends.PRIMARY.enqueue(FakeScript.answer("File", " by", " 2 June."));
+        String answerId;
+        try (var answer = citizen.ask(conversation, "When is the tax return due?")) {
+            answerId = answer.until(e -> e.name().equals("start")).text("assistantMessageId");
+            answer.until(e -> e.name().equals("held"));
+            assertThat(answer.received()).extracting(CitizenClient.Event::name).doesNotContain("delta");
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                select review_state || ' ' || status || ' ' || content from message where id = ?
+                                """)
+                                .param(UUID.fromString(answerId))
+                                .query(String.class)
+                                .single())
+                        .isEqualTo("PENDING COMPLETE File by 2 June."));
+        var officer = signedIn(REVENUE_OFFICER);
+        var waiting = officer.get("/api/v1/staff/inbox").json().get("answersToReview");
+        assertThat(waiting.valueStream().map(a -> a.get("messageId").asString()))
+                .contains(answerId);
+        assertThat(officer.post("/api/v1/staff/answers/" + answerId + "/approve", Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        var off = admin.put(base(OWN) + "/supervision", Map.of("on", false));
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(off.json().get("supervisedAnswers").asBoolean()).isFalse();
+        try (var answer = citizen.ask(conversation, "Thank you")) {
+            assertThat(answer.drain())
+                    .extracting(CitizenClient.Event::name)
+                    .doesNotContain("held")
+                    .contains("delta", "done");
+        }
+        assertThat(jdbc.sql("""
+                        select count(*) from message where conversation_id = ? and role = 'ASSISTANT'
+                          and review_state is null and status = 'COMPLETE'
+                        """)
+                        .param(UUID.fromString(conversation))
+                        .query(Long.class)
+                        .single())
+                .as("the answer after switching off was not held")
+                .isOne();
+
+        var audit = jdbc.sql("""
+                select actor || ' ' || action || ' ' || target_type || ' ' || target_id from audit_event
+                where id > ? and department_id = ? and action like 'SUPERVISION_SWITCHED_%' order by id
+                """).params(auditedBefore, OWN).query(String.class).list();
+        assertThat(audit)
+                .containsExactly(
+                        "ird-admin SUPERVISION_SWITCHED_ON department inland-revenue",
+                        "ird-admin SUPERVISION_SWITCHED_OFF department inland-revenue");
+    }
+
+    @Test
+    void supervisionIsSwitchedOnlyByTheDepartmentsAdminsWhoMustSayOnOrOff() {
+        var path = base(OWN) + "/supervision";
+        var auditedBefore = lastAuditId();
+        var missing = signedIn(REVENUE_ADMIN).language("zh-HK").put(path, Map.of());
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(missing.json().get("type").asString()).isEqualTo("/problems/invalid-settings");
+        var error = missing.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("on");
+        assertThat(error.get("message").asString()).isEqualTo("此欄必須填寫。");
+
+        var staff = signedIn(REVENUE_OFFICER).put(path, Map.of("on", true));
+        assertThat(staff.status()).isEqualTo(403);
+        assertThat(staff.json().get("type").asString()).isEqualTo("/problems/forbidden");
+
+        var anonymous = new CitizenClient(port).put(path, Map.of("on", true));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("type").asString()).isEqualTo("/problems/unauthenticated");
+
+        assertThat(supervised(OWN)).isFalse();
+        assertThat(jdbc.sql("select count(*) from audit_event where id > ? and action like 'SUPERVISION_%'")
+                        .param(auditedBefore)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theOpenApiDescribesTheSupervisionSwitch() {
+        var api = new CitizenClient(port).get("/v3/api-docs").json();
+        var put = api.get("paths")
+                .get("/api/v1/admin/departments/{departmentId}/supervision")
+                .get("put");
+        assertThat(put.at("/requestBody/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Switch");
+        assertThat(put.at("/responses/200/content/*~1*/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Supervision");
+        var schemas = api.get("components").get("schemas");
+        assertThat(schemas.at("/Switch/properties/on/type").asString()).isEqualTo("boolean");
+        assertThat(schemas.at("/Supervision/properties/supervisedAnswers/type").asString())
+                .isEqualTo("boolean");
+        assertThat(schemas.at("/Settings/properties/supervisedAnswers/type").asString())
+                .isEqualTo("boolean");
+    }
+
     @Test
     void anAdminOfOneDepartmentGets404ForEverythingOfAnother() {
         var admin = signedIn(REVENUE_ADMIN);
@@ -338,7 +481,8 @@ class AssistantSettingsApiTests {
                 admin.get(base(OTHER) + "/versions/diff?from=1&to=1"),
                 admin.put(base(OTHER) + "/settings", editOf(settings, body -> {})),
                 admin.post(base(OTHER) + "/versions/1/restore", Map.of("editedVersion", 1)),
-                admin.put(base(OTHER) + "/assistant", Map.of("on", false)));
+                admin.put(base(OTHER) + "/assistant", Map.of("on", false)),
+                admin.put(base(OTHER) + "/supervision", Map.of("on", true)));
         for (var reply : requests) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(404);
             assertThat(reply.json().get("type").asString()).isEqualTo("/problems/department-not-found");
@@ -346,6 +490,7 @@ class AssistantSettingsApiTests {
         }
         assertThat(catalog.get(OTHER).available()).isTrue();
         assertThat(catalog.activeProfile(OTHER).version()).isEqualTo(1);
+        assertThat(supervised(OTHER)).isFalse();
 
         assertThat(signedIn(TRANSPORT_ADMIN).get(base(OTHER) + "/settings").status())
                 .isEqualTo(200);

@@ -5,8 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Puts a demo department back as the seeder left it (version 1 active, its names and retention, switched
- * on), so that tests of other classes sharing the database see the demo data. Test clean-up only: the
- * application never deletes a version.
+ * on, answers not supervised), so that tests of other classes sharing the database see the demo data. Test
+ * clean-up only: the application never deletes a version.
  */
 final class DepartmentRestore {
 
@@ -23,8 +23,8 @@ final class DepartmentRestore {
                 .param(departmentId)
                 .update();
         jdbc.sql("""
-                update department d set active = true, name_en = p.name_en, name_zh_hant = p.name_zh_hant,
-                    name_zh_hans = p.name_zh_hans, retention_days = p.retention_days
+                update department d set active = true, supervised_answers = false, name_en = p.name_en,
+                    name_zh_hant = p.name_zh_hant, name_zh_hans = p.name_zh_hans, retention_days = p.retention_days
                 from assistant_profile p where p.department_id = d.id and p.version = 1 and d.id = ?
                 """).param(departmentId).update();
         catalog.refresh();

@@ -1,6 +1,7 @@
 package org.govchat.admin.assistant;
 
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.govchat.admin.DepartmentAdministration;
 import org.govchat.department.DepartmentSettings;
 import org.govchat.department.LocalizedText;
@@ -13,14 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A department admin's work on their assistant: settings saved as versions, history, differences,
- * rollback and the kill switch. Every call first checks that the admin administers the department
+ * rollback, the kill switch and supervised mode. Every call first checks that the admin administers the department
  * (anything else is the same 404 as a department that does not exist); every change is audited in its
  * own transaction.
  */
 @Service
 class AssistantAdministration {
 
-    record Settings(boolean switchedOn, ProfileVersionView active) {}
+    /**
+     * @param switchedOn the kill switch lets the assistant answer citizens
+     * @param supervisedAnswers answers to citizens are held for an officer's approval
+     */
+    record Settings(boolean switchedOn, boolean supervisedAnswers, ProfileVersionView active) {}
 
     record Diff(int from, int to, List<SettingsDiff.Change> changes) {}
 
@@ -46,7 +51,10 @@ class AssistantAdministration {
     @Transactional(readOnly = true)
     Settings current(String departmentId) {
         departments.require(departmentId);
-        return new Settings(settings.isSwitchedOn(departmentId), settings.activeVersion(departmentId));
+        return new Settings(
+                settings.isSwitchedOn(departmentId),
+                settings.isSupervised(departmentId),
+                settings.activeVersion(departmentId));
     }
 
     @Transactional(readOnly = true)
@@ -105,10 +113,21 @@ class AssistantAdministration {
 
     @Transactional
     boolean switchAssistant(String departmentId, boolean on) {
+        return flip(departmentId, DepartmentSwitched.Which.ASSISTANT, on, settings::switchAssistant);
+    }
+
+    @Transactional
+    boolean switchSupervision(String departmentId, boolean on) {
+        return flip(departmentId, DepartmentSwitched.Which.SUPERVISION, on, settings::switchSupervision);
+    }
+
+    /** @param change switches and answers whether it was on before */
+    private boolean flip(
+            String departmentId, DepartmentSwitched.Which which, boolean on, BiPredicate<String, Boolean> change) {
         departments.require(departmentId);
-        var before = settings.switchAssistant(departmentId, on);
+        var before = change.test(departmentId, on);
         if (before != on) {
-            events.publishEvent(new AssistantSwitched(officers.actor(), departmentId, on));
+            events.publishEvent(new DepartmentSwitched(officers.actor(), departmentId, which, on));
         }
         return on;
     }

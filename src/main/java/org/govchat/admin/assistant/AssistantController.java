@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A department's assistant in the admin console: settings, versions, rollback, kill switch, backends. */
+/**
+ * A department's assistant in the admin console: settings, versions, rollback, kill switch, supervised mode,
+ * backends.
+ */
 @RestController
 @RequestMapping("/api/v1/admin")
 class AssistantController {
@@ -67,6 +70,8 @@ class AssistantController {
     record Switch(Boolean on) {}
 
     record Switched(boolean switchedOn) {}
+
+    record Supervision(boolean supervisedAnswers) {}
 
     record VersionSummary(
             int version, boolean active, Integer restoredFrom, String createdBy, java.time.Instant createdAt) {
@@ -127,6 +132,12 @@ class AssistantController {
     @PutMapping("/departments/{departmentId}/assistant")
     Switched switchAssistant(@PathVariable String departmentId, @RequestBody Switch body) {
         return new Switched(assistants.switchAssistant(departmentId, validation.required("on", body.on())));
+    }
+
+    /** Supervised mode: {@code on} holds every answer to a citizen until an officer approves or edits it. */
+    @PutMapping("/departments/{departmentId}/supervision")
+    Supervision switchSupervision(@PathVariable String departmentId, @RequestBody Switch body) {
+        return new Supervision(assistants.switchSupervision(departmentId, validation.required("on", body.on())));
     }
 
     private static ResponseEntity<ProfileVersionView> created(String departmentId, ProfileVersionView saved) {
