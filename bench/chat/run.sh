@@ -58,7 +58,7 @@ sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d govchat -At -c "$1"; }
 
 echo "== phase 1: time to first token, $STREAMS concurrent streams (50 tokens, 20 ms apart)"
 start_app $FAST_PORT
-for _ in 1 2 3 4 5; do   # warm-up: let the JIT compile the whole path first
+for _ in $(seq 1 10); do   # warm-up: let the JIT compile the whole path first
   node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams 200 --ramp 2000 > /dev/null
 done
 for round in 1 2 3; do

@@ -33,6 +33,8 @@ class CitizenCookie {
     private final PlatformSecrets secrets;
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKeySpec key;
+    // keyed once and only ever copied, never used directly
+    private volatile Mac mac;
 
     CitizenCookie(PlatformSecrets secrets) {
         this.secrets = secrets;
@@ -98,13 +100,27 @@ class CitizenCookie {
 
     private byte[] sign(String purpose, byte[] id) {
         try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
+            // a copy of a keyed MAC skips the provider lookup and key schedule on every request
+            var mac = (Mac) keyedMac().clone();
             mac.update(purpose.getBytes(StandardCharsets.US_ASCII));
             return mac.doFinal(id);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be copied", e);
         }
+    }
+
+    private Mac keyedMac() {
+        var current = mac;
+        if (current == null) {
+            try {
+                current = Mac.getInstance("HmacSHA256");
+                current.init(key());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+            mac = current;
+        }
+        return current;
     }
 
     private SecretKeySpec key() {
