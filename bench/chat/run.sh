@@ -43,7 +43,7 @@ start_app() { # $1 = backend port
     --govchat.backends.default.base-url=http://127.0.0.1:$1/v1 \
     --govchat.backends.default.default-model=bench-model \
     --govchat.backends.default.max-concurrent=5000 --govchat.backends.default.max-queue=5000 \
-    --govchat.identity.rate-limits.enabled=false \
+    --govchat.identity.rate-limits.enabled=false --govchat.identity.metrics-token=bench-scrape \
     --logging.level.root=warn > "$OUT/app.log" 2>&1 &
   APP_PID=$!; pids+=($APP_PID)
   for _ in $(seq 1 120); do
@@ -75,7 +75,7 @@ high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   done
   : > "$OUT/heap$3.txt"
   (while true; do
-     curl -s "http://127.0.0.1:$APP_PORT/actuator/prometheus" \
+     curl -s -H 'Authorization: Bearer bench-scrape' "http://127.0.0.1:$APP_PORT/actuator/prometheus" \
        | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {if (s > 0) printf "%.0f\n", s}' >> "$OUT/heap$3.txt"
      sleep 0.5
    done) & local heap_pid=$!

@@ -1,8 +1,11 @@
 package org.govchat.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,13 +20,30 @@ import org.springframework.validation.annotation.Validated;
  * @param oidc the OpenID Connect provider officers sign in with; without an issuer there is no staff sign-in
  * @param claims how token claims map to {@link OfficerRole roles} and departments
  * @param rateLimits limits on citizens' questions and new conversations, shared by all replicas
+ * @param metricsToken the bearer token a metrics scraper sends for {@code /actuator/prometheus}; empty: the
+ *     metrics are not served to anyone
  */
 @ConfigurationProperties("govchat.identity")
 @Validated
 record IdentityProperties(
         @DefaultValue @Valid Oidc oidc,
         @DefaultValue @Valid Claims claims,
-        @DefaultValue @Valid RateLimits rateLimits) {
+        @DefaultValue @Valid RateLimits rateLimits,
+        String metricsToken) {
+
+    /** Whether the request carries the configured metrics token (compared in constant time). */
+    boolean isMetricsScraper(HttpServletRequest request) {
+        if (!StringUtils.hasText(metricsToken)) {
+            return false;
+        }
+        var header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return MessageDigest.isEqual(
+                header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+                metricsToken.getBytes(StandardCharsets.UTF_8));
+    }
 
     /**
      * @param issuerUri the issuer as browsers reach it and as tokens name it ({@code iss}), e.g.

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -145,7 +146,11 @@ class SecurityConfiguration {
                                     OfficerRole.DEPT_ADMIN.name(),
                                     OfficerRole.STAFF.name())
                             .requestMatchers(CITIZEN_API)
-                            .permitAll();
+                            .permitAll()
+                            // metrics name backends, models and load: only the operator's scraper reads them
+                            .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**")
+                            .access((authentication, context) ->
+                                    new AuthorizationDecision(identity.isMetricsScraper(context.getRequest())));
                     if (signInConfigured) {
                         // without sign-in the pages load and explain that it is not configured
                         requests.requestMatchers(SignIn.FAILURE_PATH)

@@ -8,9 +8,13 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "govchat.identity.metrics-token=" + OperationsEndpointsTests.SCRAPE_TOKEN)
 @AutoConfigureRestTestClient
 class OperationsEndpointsTests {
+
+    static final String SCRAPE_TOKEN = "scrape-2c9f1e";
 
     @Autowired
     RestTestClient http;
@@ -45,6 +49,7 @@ class OperationsEndpointsTests {
     void prometheusScrapeExposesJvmAndHttpMetrics() {
         var scrape = http.get()
                 .uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -52,6 +57,23 @@ class OperationsEndpointsTests {
                 .returnResult()
                 .getResponseBody();
         assertThat(scrape).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void metricsAreRefusedWithoutTheScrapeToken() {
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith("application/problem+json");
+        http.get()
+                .uri("/actuator/prometheus")
+                .header("Authorization", "Bearer not-" + SCRAPE_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     @Test
