@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.govchat.conversation.ConversationStatus;
 import org.govchat.conversation.Conversations;
+import org.govchat.conversation.TurnStarted;
 import org.govchat.department.DepartmentCatalog;
 import org.govchat.department.DepartmentUnavailable;
 import org.govchat.language.Language;
@@ -15,6 +16,8 @@ import org.govchat.model.GenerationRequest;
 import org.govchat.model.ModelGateway;
 import org.govchat.platform.cluster.AppInstance;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A turn, step by step, for a citizen or for an officer asking their department's assistant. Everything up
@@ -34,6 +37,7 @@ class TurnPipeline {
     private final ModelGateway models;
     private final LiveTurns liveTurns;
     private final AppInstance instance;
+    private final TransactionTemplate transactions;
 
     TurnPipeline(
             QuestionCheck questionCheck,
@@ -44,7 +48,8 @@ class TurnPipeline {
             PromptBuilder prompts,
             ModelGateway models,
             LiveTurns liveTurns,
-            AppInstance instance) {
+            AppInstance instance,
+            PlatformTransactionManager transactionManager) {
         this.questionCheck = questionCheck;
         this.conversations = conversations;
         this.departments = departments;
@@ -54,48 +59,60 @@ class TurnPipeline {
         this.models = models;
         this.liveTurns = liveTurns;
         this.instance = instance;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     TurnOutcome start(UUID conversationId, String ownerRef, String rawQuestion, Locale interfaceLocale) {
         // 1. the question is acceptable
         var question = questionCheck.check(rawQuestion);
         var detected = languages.detect(question);
-        // 2.-3. in one transaction: the conversation is the caller's, its assistant is switched on and one
-        // of its backends can answer (unless an officer has the conversation), the answer's language is
-        // chosen (the question's, or the conversation's when the question shows none), and the question
-        // with the answer's placeholder are committed before any model call
-        var started = conversations.beginTurn(conversationId, ownerRef, question, instance.id(), conversation -> {
-            if (conversation.status() == ConversationStatus.ACTIVE) {
-                if (!departments.get(conversation.departmentId()).available()) {
-                    throw new DepartmentUnavailable(conversation.departmentId());
+        // 2.-4. in one transaction (one connection, one commit): the conversation is the caller's, its
+        // assistant is switched on and one of its backends can answer (unless an officer has the
+        // conversation), the answer's language is chosen (the question's, or the conversation's when the
+        // question shows none), the question and the answer's placeholder are written, and the prompt is
+        // built from the memory they belong to. All of it is committed before any model call; if any of it
+        // fails, nothing is (no placeholder is left STREAMING).
+        var begun = transactions.execute(status -> {
+            var started = conversations.beginTurn(conversationId, ownerRef, question, instance.id(), conversation -> {
+                if (conversation.status() == ConversationStatus.ACTIVE) {
+                    if (!departments.get(conversation.departmentId()).available()) {
+                        throw new DepartmentUnavailable(conversation.departmentId());
+                    }
+                    var backends = departments.get(conversation.departmentId()).backends();
+                    if (backends.stream().noneMatch(models::isUsable)) {
+                        throw new AssistantUnavailable();
+                    }
                 }
-                var backends = departments.get(conversation.departmentId()).backends();
-                if (backends.stream().noneMatch(models::isUsable)) {
-                    throw new AssistantUnavailable();
-                }
+                return replyLanguage
+                        .choose(detected, conversation.language(), interfaceLocale)
+                        .tag();
+            });
+            if (started.relayedToOfficer()) {
+                return new Begun(started, null, null);
             }
-            return replyLanguage
-                    .choose(detected, conversation.language(), interfaceLocale)
-                    .tag();
+            var profile = departments.activeProfile(started.departmentId());
+            // 4. the prompt: guidance (for citizens or for officers), department prompt, reply language,
+            // memory (read from PostgreSQL through the chat memory store) ending with the question
+            var language = Language.fromTag(started.language());
+            var messages = prompts.build(profile, language, conversationId, started.channel());
+            var candidates = new ArrayList<BackendChoice>();
+            candidates.add(new BackendChoice(profile.backendId(), profile.model()));
+            profile.fallbackBackends().forEach(backend -> candidates.add(new BackendChoice(backend, null)));
+            return new Begun(
+                    started,
+                    language,
+                    new GenerationRequest(
+                            candidates, messages, profile.temperature().doubleValue(), profile.maxOutputTokens()));
         });
+        var started = begun.started();
         if (started.relayedToOfficer()) {
             return new TurnOutcome.RelayedToOfficer(started);
         }
-        var language = Language.fromTag(started.language());
-        var profile = departments.activeProfile(started.departmentId());
-        var turn = new LiveTurn(started, language, languages.scriptGuard(language), liveTurns::persist);
+        var turn = new LiveTurn(started, begun.language(), languages.scriptGuard(begun.language()), liveTurns::persist);
         liveTurns.register(turn);
-        // 4. the prompt: guidance (for citizens or for officers), department prompt, reply language, memory
-        // ending with the question
-        var messages = prompts.build(profile, language, conversationId, started.channel());
         // 5. generation on the profile's backend (falling back in order), streamed into the turn
-        var candidates = new ArrayList<BackendChoice>();
-        candidates.add(new BackendChoice(profile.backendId(), profile.model()));
-        profile.fallbackBackends().forEach(backend -> candidates.add(new BackendChoice(backend, null)));
-        var request = new GenerationRequest(
-                candidates, messages, profile.temperature().doubleValue(), profile.maxOutputTokens());
         try {
-            turn.attach(models.generate(request, turn));
+            turn.attach(models.generate(begun.request(), turn));
         } catch (BackendQueueFull full) {
             turn.refused("queue-full");
             throw full;
@@ -105,4 +122,7 @@ class TurnPipeline {
         }
         return turn;
     }
+
+    /** What the turn's transaction committed, and the prompt built in it. */
+    private record Begun(TurnStarted started, Language language, GenerationRequest request) {}
 }
