@@ -50,6 +50,8 @@ export default defineConfig({
       reuseExistingServer: false,
       // the app's log is long; its errors still come through stderr
       stdout: 'ignore',
+      // SIGTERM lets the app stop its embedded PostgreSQL (a SIGKILL left the postmaster running)
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     },
   ],
 });
