@@ -38,14 +38,16 @@ class RetentionPurgeTests {
 
     private UUID conversation(String department, int daysIdle) {
         var id = UUID.randomUUID();
-        jdbc.sql(
-                        "insert into conversation (id, department_id, channel, owner_ref, last_activity_at) values (?, ?, 'CITIZEN', 'c:test', now() - make_interval(days => ?))")
-                .params(id, department, daysIdle)
-                .update();
-        jdbc.sql(
-                        "insert into message (id, conversation_id, seq, role, content, status) values (?, ?, 1, 'USER', 'old question', 'COMPLETE')")
-                .params(UUID.randomUUID(), id)
-                .update();
+        // one statement: the app's own scheduled purge may run at any moment and must never find the
+        // conversation without its message
+        jdbc.sql("""
+                        with c as (
+                            insert into conversation (id, department_id, channel, owner_ref, last_activity_at)
+                            values (?, ?, 'CITIZEN', 'c:test', now() - make_interval(days => ?))
+                            returning id)
+                        insert into message (id, conversation_id, seq, role, content, status)
+                        select ?, c.id, 1, 'USER', 'old question', 'COMPLETE' from c
+                        """).params(id, department, daysIdle, UUID.randomUUID()).update();
         return id;
     }
 
