@@ -3,11 +3,8 @@ package org.govchat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.govchat.GovchatApplication;
 import org.govchat.model.fake.FakeOpenAiServer;
 import org.govchat.support.MockSignInProvider;
@@ -28,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class AdminConsoleIT {
 
-    private static final Path OUT = Path.of("target/e2e");
     private static final TestOfficer ADMIN =
             TestOfficer.withGroups("immigration-admin", "/departments/immigration/admins");
 
@@ -38,12 +34,9 @@ class AdminConsoleIT {
 
     @BeforeAll
     static void startTheApp() throws IOException {
-        assertThat(Path.of("target/classes/static/index.html"))
-                .as("the built web app (run the build without -Dfrontend.skip)")
-                .exists();
-        Files.createDirectories(OUT);
+        BrowserSteps.requireBuiltWebApp();
         model = new FakeOpenAiServer();
-        var port = freePort();
+        var port = BrowserSteps.freePort();
         appUrl = "http://127.0.0.1:" + port;
         app = new SpringApplicationBuilder(GovchatApplication.class)
                 .run(
@@ -69,23 +62,7 @@ class AdminConsoleIT {
     @Test
     void anAdminEditsTheTraditionalChineseGreetingRollsBackAndSwitchesTheAssistantOff() throws Exception {
         MockSignInProvider.expectSignIn(ADMIN);
-        var steps = new ProcessBuilder("node", "admin-console.mjs")
-                .directory(Path.of("src/test/e2e").toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(OUT.resolve("admin-console-steps.log").toFile());
-        steps.environment().put("APP_URL", appUrl);
-        steps.environment().put("CHROMIUM", System.getProperty("govchat.e2e.chromium", "/usr/bin/chromium"));
-        steps.environment().put("OUT_DIR", OUT.toAbsolutePath().toString());
-        var node = steps.start();
-        var finished = node.waitFor(4, TimeUnit.MINUTES);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        var output = Files.readString(OUT.resolve("admin-console-steps.log"), StandardCharsets.UTF_8);
-        System.out.println(output);
-        assertThat(finished).as("the browser steps finished in time").isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
-        assertThat(output).contains("e2e: all steps passed");
+        BrowserSteps.run("admin-console.mjs", "admin-console-steps.log", Duration.ofMinutes(4), appUrl, Map.of());
 
         var jdbc = app.getBean(JdbcClient.class);
         var actions = jdbc.sql("""
@@ -107,11 +84,5 @@ class AdminConsoleIT {
                         .query(Boolean.class)
                         .single())
                 .isFalse();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,11 +3,8 @@ package org.govchat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.govchat.GovchatApplication;
@@ -28,8 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class HandoffIT {
 
-    private static final Path OUT = Path.of("target/e2e");
-
     private static MockOAuth2Server signInProvider;
     private static FakeOpenAiServer model;
     private static ConfigurableApplicationContext app;
@@ -37,15 +32,12 @@ class HandoffIT {
 
     @BeforeAll
     static void startTheApp() throws IOException {
-        assertThat(Path.of("target/classes/static/index.html"))
-                .as("the built web app (run the build without -Dfrontend.skip)")
-                .exists();
-        Files.createDirectories(OUT);
+        BrowserSteps.requireBuiltWebApp();
         signInProvider = new MockOAuth2Server(new OAuth2Config(true));
         signInProvider.start();
         model = new FakeOpenAiServer();
         model.respondByDefault(FakeScript.answer("你好！", "續領護照", "可以喺網上", "或者親身辦理。"));
-        var port = freePort();
+        var port = BrowserSteps.freePort();
         appUrl = "http://127.0.0.1:" + port;
         app = new SpringApplicationBuilder(GovchatApplication.class)
                 .run(
@@ -73,23 +65,7 @@ class HandoffIT {
 
     @Test
     void aCitizenAsksForAPersonInCantoneseAndTheOfficerWhoClaimsItRepliesLive() throws Exception {
-        var steps = new ProcessBuilder("node", "handoff.mjs")
-                .directory(Path.of("src/test/e2e").toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(OUT.resolve("handoff-steps.log").toFile());
-        steps.environment().put("APP_URL", appUrl);
-        steps.environment().put("CHROMIUM", System.getProperty("govchat.e2e.chromium", "/usr/bin/chromium"));
-        steps.environment().put("OUT_DIR", OUT.toAbsolutePath().toString());
-        var node = steps.start();
-        var finished = node.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        var output = Files.readString(OUT.resolve("handoff-steps.log"), StandardCharsets.UTF_8);
-        System.out.println(output);
-        assertThat(finished).as("the browser steps finished in time").isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
-        assertThat(output).contains("e2e: all steps passed");
+        BrowserSteps.run("handoff.mjs", "handoff-steps.log", Duration.ofMinutes(3), appUrl, Map.of());
 
         var jdbc = app.getBean(JdbcClient.class);
         var stored = jdbc.sql("""
@@ -101,11 +77,5 @@ class HandoffIT {
                         .query(String.class)
                         .list())
                 .containsExactly("e2e-officer");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,17 +3,16 @@ package org.govchat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.govchat.GovchatApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +35,7 @@ class KeycloakSignInIT {
     private static final Path BUILD = Path.of("target");
     private static final Path KEYCLOAK_HOME =
             BUILD.resolve("keycloak/keycloak-" + System.getProperty("govchat.e2e.keycloak-version", "26.5.6"));
-    private static final Path OUT = BUILD.resolve("e2e");
+    private static final Path OUT = BrowserSteps.OUT;
     private static final Duration KEYCLOAK_START = Duration.ofSeconds(180);
 
     private static Process keycloak;
@@ -49,12 +48,9 @@ class KeycloakSignInIT {
         assertThat(KEYCLOAK_HOME.resolve("bin/kc.sh"))
                 .as("the Keycloak distribution unpacked by the Maven build (pre-integration-test)")
                 .exists();
-        assertThat(BUILD.resolve("classes/static/index.html"))
-                .as("the built web app (run the build without -Dfrontend.skip)")
-                .exists();
-        Files.createDirectories(OUT);
-        var appPort = freePort();
-        var keycloakPort = freePort();
+        BrowserSteps.requireBuiltWebApp();
+        var appPort = BrowserSteps.freePort();
+        var keycloakPort = BrowserSteps.freePort();
         appUrl = "http://127.0.0.1:" + appPort;
         keycloakUrl = "http://127.0.0.1:" + keycloakPort;
 
@@ -65,7 +61,7 @@ class KeycloakSignInIT {
                         "start-dev",
                         "--http-host=127.0.0.1",
                         "--http-port=" + keycloakPort,
-                        "--http-management-port=" + freePort(),
+                        "--http-management-port=" + BrowserSteps.freePort(),
                         "--import-realm")
                 .redirectErrorStream(true)
                 .redirectOutput(OUT.resolve("keycloak.log").toFile());
@@ -99,24 +95,12 @@ class KeycloakSignInIT {
     @Test
     void demoOfficerSignsInAtKeycloakLandsInTheStaffPortalAndSignsOutAndAnAdminCannotOpenAnotherDepartment()
             throws Exception {
-        var steps = new ProcessBuilder("node", "officer-sign-in.mjs")
-                .directory(Path.of("src/test/e2e").toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(OUT.resolve("browser-steps.log").toFile());
-        steps.environment().put("APP_URL", appUrl);
-        steps.environment().put("KEYCLOAK_URL", keycloakUrl);
-        steps.environment().put("CHROMIUM", System.getProperty("govchat.e2e.chromium", "/usr/bin/chromium"));
-        steps.environment().put("OUT_DIR", OUT.toAbsolutePath().toString());
-        var node = steps.start();
-        var finished = node.waitFor(4, TimeUnit.MINUTES);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        var output = Files.readString(OUT.resolve("browser-steps.log"), StandardCharsets.UTF_8);
-        System.out.println(output);
-        assertThat(finished).as("the browser steps finished in time").isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
-        assertThat(output).contains("e2e: all steps passed");
+        BrowserSteps.run(
+                "officer-sign-in.mjs",
+                "browser-steps.log",
+                Duration.ofMinutes(4),
+                appUrl,
+                Map.of("KEYCLOAK_URL", keycloakUrl));
 
         var jdbc = app.getBean(JdbcClient.class);
         var signIns = jdbc.sql("select actor from audit_event where action = 'LOGIN_SUCCEEDED' order by id")
@@ -175,12 +159,6 @@ class KeycloakSignInIT {
             for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
