@@ -51,12 +51,6 @@ class AssistantSettingsApiTests {
         DepartmentRestore.restore(jdbc, catalog, OTHER);
     }
 
-    CitizenClient signedIn(TestOfficer officer) {
-        var browser = new CitizenClient(port);
-        MockSignInProvider.signIn(browser, officer);
-        return browser;
-    }
-
     static String base(String department) {
         return "/api/v1/admin/departments/" + department;
     }
@@ -85,7 +79,7 @@ class AssistantSettingsApiTests {
 
     @Test
     void aSaveIsANewVersionWithWhoAndWhenAndTheOldVersionStaysAsItWas() {
-        var admin = signedIn(REVENUE_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, REVENUE_ADMIN);
         var before = admin.get(base(OWN) + "/settings");
         assertThat(before.status()).isEqualTo(200);
         assertThat(before.json().get("switchedOn").asBoolean()).isTrue();
@@ -172,7 +166,7 @@ class AssistantSettingsApiTests {
 
     @Test
     void versionsCanBeComparedAndRollingBackWritesANewVersionCopyingTheOldOne() {
-        var admin = signedIn(REVENUE_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, REVENUE_ADMIN);
         var settings = admin.get(base(OWN) + "/settings").json();
         var originalPrompt = settings.get("active")
                 .get("settings")
@@ -214,7 +208,7 @@ class AssistantSettingsApiTests {
 
     @Test
     void aSaveStartedFromAnOlderVersionIsRefusedWith409AndSavesNothing() {
-        var admin = signedIn(REVENUE_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, REVENUE_ADMIN);
         var settings = admin.get(base(OWN) + "/settings").json();
         admin.put(
                 base(OWN) + "/settings",
@@ -230,7 +224,7 @@ class AssistantSettingsApiTests {
 
     @Test
     void invalidSettingsAre400WithATranslatedReasonPerFieldAndNothingIsSaved() {
-        var admin = signedIn(REVENUE_ADMIN).language("zh-HK");
+        var admin = MockSignInProvider.signedIn(port, REVENUE_ADMIN).language("zh-HK");
         var settings = admin.get(base(OWN) + "/settings").json();
         var reply = admin.put(base(OWN) + "/settings", editOf(settings, body -> {
             profileOf(body).put("backendId", "cloud-gpt");
@@ -257,10 +251,11 @@ class AssistantSettingsApiTests {
                 .containsEntry("profile.greeting.zh-Hans", "此欄必須填寫。")
                 .containsEntry("retentionDays", "必須介乎 1 至 3,650。");
 
-        var english = signedIn(REVENUE_ADMIN).put(base(OWN) + "/settings", editOf(settings, body -> {
-            profileOf(body).put("model", "gpt-4o");
-            profileOf(body).put("fallbackBackends", List.of("spare", "spare", "elsewhere"));
-        }));
+        var english = MockSignInProvider.signedIn(port, REVENUE_ADMIN)
+                .put(base(OWN) + "/settings", editOf(settings, body -> {
+                    profileOf(body).put("model", "gpt-4o");
+                    profileOf(body).put("fallbackBackends", List.of("spare", "spare", "elsewhere"));
+                }));
         assertThat(english.status()).isEqualTo(400);
         assertThat(english.body())
                 .contains("The backend 'default' does not offer the model 'gpt-4o'.")
@@ -271,7 +266,9 @@ class AssistantSettingsApiTests {
 
     @Test
     void backendsAreListedWithTheirModelsAndLiveState() {
-        var backends = signedIn(REVENUE_ADMIN).get("/api/v1/admin/backends").json();
+        var backends = MockSignInProvider.signedIn(port, REVENUE_ADMIN)
+                .get("/api/v1/admin/backends")
+                .json();
         assertThat(backends.size()).isEqualTo(2);
         var byId = new LinkedHashMap<String, JsonNode>();
         backends.forEach(backend -> byId.put(backend.get("id").asString(), backend));
@@ -285,7 +282,7 @@ class AssistantSettingsApiTests {
 
     @Test
     void theKillSwitchShowsCitizensTheSwitchedOffBannerAndIsAudited() {
-        var admin = signedIn(REVENUE_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, REVENUE_ADMIN);
         var citizen = new CitizenClient(port);
         var conversation = citizen.startConversation(OWN);
         var off = admin.put(base(OWN) + "/assistant", Map.of("on", false));
@@ -347,7 +344,7 @@ class AssistantSettingsApiTests {
 
     @Test
     void supervisedModeHoldsTheCitizensNextAnswerForAnOfficerAndIsAudited() {
-        var admin = signedIn(REVENUE_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, REVENUE_ADMIN);
         assertThat(admin.get(base(OWN) + "/settings")
                         .json()
                         .get("supervisedAnswers")
@@ -387,7 +384,7 @@ class AssistantSettingsApiTests {
                                 .query(String.class)
                                 .single())
                         .isEqualTo("PENDING COMPLETE File by 2 June."));
-        var officer = signedIn(REVENUE_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, REVENUE_OFFICER);
         var waiting = officer.get("/api/v1/staff/inbox").json().get("answersToReview");
         assertThat(waiting.valueStream().map(a -> a.get("messageId").asString()))
                 .contains(answerId);
@@ -428,7 +425,9 @@ class AssistantSettingsApiTests {
     void supervisionIsSwitchedOnlyByTheDepartmentsAdminsWhoMustSayOnOrOff() {
         var path = base(OWN) + "/supervision";
         var auditedBefore = lastAuditId();
-        var missing = signedIn(REVENUE_ADMIN).language("zh-HK").put(path, Map.of());
+        var missing = MockSignInProvider.signedIn(port, REVENUE_ADMIN)
+                .language("zh-HK")
+                .put(path, Map.of());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
         assertThat(missing.json().get("type").asString()).isEqualTo("/problems/invalid-settings");
@@ -436,7 +435,7 @@ class AssistantSettingsApiTests {
         assertThat(error.get("field").asString()).isEqualTo("on");
         assertThat(error.get("message").asString()).isEqualTo("此欄必須填寫。");
 
-        var staff = signedIn(REVENUE_OFFICER).put(path, Map.of("on", true));
+        var staff = MockSignInProvider.signedIn(port, REVENUE_OFFICER).put(path, Map.of("on", true));
         assertThat(staff.status()).isEqualTo(403);
         assertThat(staff.json().get("type").asString()).isEqualTo("/problems/forbidden");
 
@@ -472,7 +471,7 @@ class AssistantSettingsApiTests {
 
     @Test
     void anAdminOfOneDepartmentGets404ForEverythingOfAnother() {
-        var admin = signedIn(REVENUE_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, REVENUE_ADMIN);
         var settings = admin.get(base(OWN) + "/settings").json();
         var requests = List.of(
                 admin.get(base(OTHER) + "/settings"),
@@ -492,9 +491,13 @@ class AssistantSettingsApiTests {
         assertThat(catalog.activeProfile(OTHER).version()).isEqualTo(1);
         assertThat(supervised(OTHER)).isFalse();
 
-        assertThat(signedIn(TRANSPORT_ADMIN).get(base(OTHER) + "/settings").status())
+        assertThat(MockSignInProvider.signedIn(port, TRANSPORT_ADMIN)
+                        .get(base(OTHER) + "/settings")
+                        .status())
                 .isEqualTo(200);
-        assertThat(signedIn(PLATFORM_ADMIN).get(base(OTHER) + "/versions").status())
+        assertThat(MockSignInProvider.signedIn(port, PLATFORM_ADMIN)
+                        .get(base(OTHER) + "/versions")
+                        .status())
                 .isEqualTo(200);
         assertThat(admin.get(base(OWN) + "/versions/99").json().get("type").asString())
                 .isEqualTo("/problems/profile-version-not-found");

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.govchat.support.CitizenClient;
 import org.govchat.support.MockSignInProvider;
 import org.govchat.support.MockSignInProvider.TestOfficer;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +39,6 @@ class ConversationReviewApiTests {
     UUID passport;
     UUID visa;
     UUID housing;
-
-    CitizenClient signedIn(TestOfficer officer) {
-        var browser = new CitizenClient(port);
-        MockSignInProvider.signIn(browser, officer);
-        return browser;
-    }
 
     UUID conversation(String department, String language, String status, String at, String... texts) {
         var id = UUID.randomUUID();
@@ -112,7 +105,7 @@ class ConversationReviewApiTests {
 
     @Test
     void theListFiltersByDateLanguageRatingStatusEscalationAndText() {
-        var admin = signedIn(IMMIGRATION_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, IMMIGRATION_ADMIN);
         var all = admin.get(LIST);
         assertThat(all.status()).as(all.body()).isEqualTo(200);
         assertThat(ids(all.json())).containsExactly(visa.toString(), passport.toString());
@@ -152,7 +145,7 @@ class ConversationReviewApiTests {
 
     @Test
     void openingATranscriptIsAuditedAndShowsHowEachAnswerWasMade() {
-        var admin = signedIn(IMMIGRATION_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, IMMIGRATION_ADMIN);
         var reply = admin.get("/api/v1/admin/departments/immigration/conversations/" + visa);
         assertThat(reply.status()).isEqualTo(200);
         var transcript = reply.json();
@@ -177,7 +170,7 @@ class ConversationReviewApiTests {
 
     @Test
     void aConversationCanBeFlaggedWithANoteAndUnflagged() {
-        var admin = signedIn(IMMIGRATION_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, IMMIGRATION_ADMIN);
         var path = "/api/v1/admin/departments/immigration/conversations/" + passport + "/flag";
         var flagged = admin.put(path, Map.of("note", "Check the document list with the counter team"));
         assertThat(flagged.status()).isEqualTo(200);
@@ -198,7 +191,7 @@ class ConversationReviewApiTests {
 
     @Test
     void theFilteredListExportsAsCsvAndTheExportIsAudited() {
-        var admin = signedIn(IMMIGRATION_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, IMMIGRATION_ADMIN);
         jdbc.sql("update conversation set title = '=HYPERLINK(\"x\")' where id = ?")
                 .param(visa)
                 .update();
@@ -223,7 +216,7 @@ class ConversationReviewApiTests {
 
     @Test
     void anotherDepartmentsConversationIsNotFoundEvenThroughTheAdminsOwnDepartmentsAddress() {
-        var admin = signedIn(IMMIGRATION_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, IMMIGRATION_ADMIN);
         var base = "/api/v1/admin/departments/";
         var replies = List.of(
                 admin.get(base + "immigration/conversations/" + housing),
@@ -249,7 +242,7 @@ class ConversationReviewApiTests {
                         .single())
                 .isZero();
 
-        var housingAdmin = signedIn(HOUSING_ADMIN);
+        var housingAdmin = MockSignInProvider.signedIn(port, HOUSING_ADMIN);
         assertThat(housingAdmin.get(base + "housing/conversations/" + housing).status())
                 .isEqualTo(200);
     }

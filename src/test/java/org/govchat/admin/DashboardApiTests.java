@@ -33,12 +33,6 @@ class DashboardApiTests {
     @Autowired
     JdbcClient jdbc;
 
-    CitizenClient signedIn(TestOfficer officer) {
-        var browser = new CitizenClient(port);
-        MockSignInProvider.signIn(browser, officer);
-        return browser;
-    }
-
     UUID conversation(String citizen, String createdAt) {
         var id = UUID.randomUUID();
         jdbc.sql("""
@@ -123,7 +117,7 @@ class DashboardApiTests {
                 .param(streamed)
                 .update();
 
-        var admin = signedIn(HOUSING_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, HOUSING_ADMIN);
         var first = admin.get("/api/v1/admin/departments/housing/dashboard" + RANGE);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertFigures(first.json());
@@ -198,7 +192,7 @@ class DashboardApiTests {
 
     @Test
     void aCitizensTurnCountsAtOnce() {
-        var admin = signedIn(HOUSING_ADMIN);
+        var admin = MockSignInProvider.signedIn(port, HOUSING_ADMIN);
         var path = "/api/v1/admin/departments/housing/dashboard";
         var before = admin.get(path).json().get("totals");
         AdminTestBackends.PRIMARY.enqueue(FakeScript.answer("Apply", " online."));
@@ -218,7 +212,7 @@ class DashboardApiTests {
 
     @Test
     void anotherDepartmentsDashboardIs404AndABadRangeIs400() {
-        var other = signedIn(TRANSPORT_ADMIN);
+        var other = MockSignInProvider.signedIn(port, TRANSPORT_ADMIN);
         var refused = other.get("/api/v1/admin/departments/housing/dashboard" + RANGE);
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.json().get("type").asString()).isEqualTo("/problems/department-not-found");

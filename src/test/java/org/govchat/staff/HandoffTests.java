@@ -48,12 +48,6 @@ class HandoffTests {
         return new CitizenClient(port).language(language);
     }
 
-    CitizenClient signedIn(TestOfficer officer) {
-        var browser = new CitizenClient(port);
-        MockSignInProvider.signIn(browser, officer);
-        return browser;
-    }
-
     static String handoff(String conversation) {
         return "/api/v1/conversations/" + conversation + "/handoff";
     }
@@ -80,7 +74,7 @@ class HandoffTests {
 
     @Test
     void aCitizensRequestAppearsLiveInTheDepartmentsInboxWithLanguageWaitingTimeAndTranscript() {
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         try (var inbox = LiveEvents.of(officer.follow("/api/v1/staff/inbox/events", null))) {
             inbox.next(named("inbox"));
             var citizen = citizen("zh-HK");
@@ -135,9 +129,11 @@ class HandoffTests {
         var conversation = escalated(citizen, "immigration");
         var officers = new ArrayList<CitizenClient>();
         for (int i = 0; i < 8; i++) {
-            officers.add(signedIn(withGroups(
-                    "racer-" + i + "-" + UUID.randomUUID().toString().substring(0, 6),
-                    "/departments/immigration/staff")));
+            officers.add(MockSignInProvider.signedIn(
+                    port,
+                    withGroups(
+                            "racer-" + i + "-" + UUID.randomUUID().toString().substring(0, 6),
+                            "/departments/immigration/staff")));
         }
         var start = new CountDownLatch(1);
         var claims = new ArrayList<Callable<CitizenClient.Reply>>();
@@ -184,7 +180,7 @@ class HandoffTests {
     void officerAndCitizenMessagesFlowLiveBothWaysAndTheModelIsNotAsked() {
         var citizen = citizen("en");
         var conversation = escalated(citizen, "immigration");
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         try (var citizenSide =
                         LiveEvents.of(citizen.follow("/api/v1/conversations/" + conversation + "/events", null));
                 var officerSide = LiveEvents.of(officer.follow(staff(conversation, "events"), null))) {
@@ -231,7 +227,7 @@ class HandoffTests {
     void handingBackReturnsTheConversationToTheAssistant() {
         var citizen = citizen("zh-CN");
         var conversation = escalated(citizen, "immigration");
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         officer.post(staff(conversation, "claim"), Map.of());
         try (var citizenSide =
                 LiveEvents.of(citizen.follow("/api/v1/conversations/" + conversation + "/events", "2"))) {
@@ -265,8 +261,8 @@ class HandoffTests {
     void closingEndsTheConversationForGoodAndOnlyTheOfficerWhoClaimedCanDoIt() {
         var citizen = citizen("en");
         var conversation = escalated(citizen, "immigration");
-        var officer = signedIn(IMMIGRATION_OFFICER);
-        var colleague = signedIn(IMMIGRATION_COLLEAGUE);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
+        var colleague = MockSignInProvider.signedIn(port, IMMIGRATION_COLLEAGUE);
         officer.post(staff(conversation, "claim"), Map.of());
 
         var intruder = colleague.post(staff(conversation, "messages"), Map.of("content", "Me too"));
@@ -322,7 +318,9 @@ class HandoffTests {
                     .isEqualTo("謝謝。職員會經 +852 9123 4567 聯絡你。你的個案編號是 " + reference + "。");
             assertThat(citizenSide.endsWithin(LIVE)).isTrue();
         }
-        var inbox = signedIn(IMMIGRATION_OFFICER).get("/api/v1/staff/inbox").json();
+        var inbox = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER)
+                .get("/api/v1/staff/inbox")
+                .json();
         JsonNode item = null;
         for (var candidate : inbox.get("handoffs")) {
             if (candidate.get("handoff").get("conversationId").asString().equals(conversation)) {
@@ -338,7 +336,7 @@ class HandoffTests {
                 .as("the assistant answers again meanwhile")
                 .isEqualTo("ACTIVE");
 
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         assertThat(officer.post(staff(conversation, "claim"), Map.of()).status())
                 .as("nobody waits in the chat any more: it is a call back")
                 .isEqualTo(409);
@@ -400,7 +398,7 @@ class HandoffTests {
         var citizen = citizen("en");
         var immigration = escalated(citizen, "immigration");
         var transport = escalated(citizen, "transport");
-        var officer = signedIn(TRANSPORT_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, TRANSPORT_OFFICER);
 
         var inbox = officer.get("/api/v1/staff/inbox").json();
         var departments = new ArrayList<String>();
@@ -433,7 +431,7 @@ class HandoffTests {
     void everyOfficerActionIsAuditedWithoutMessageContent() {
         var citizen = citizen("en");
         var conversation = escalated(citizen, "immigration");
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         officer.get(staff(conversation, "messages"));
         officer.post(staff(conversation, "claim"), Map.of());
         officer.post(staff(conversation, "messages"), Map.of("content", "A private matter"));
@@ -458,7 +456,7 @@ class HandoffTests {
 
     @Test
     void aConversationTheCitizenErasesLeavesTheInboxAtOnce() {
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         var citizen = citizen("en");
         try (var inbox = LiveEvents.of(officer.follow("/api/v1/staff/inbox/events", null))) {
             var conversation = escalated(citizen, "immigration");
@@ -473,7 +471,7 @@ class HandoffTests {
     void anOfficersEmptyOrUnreadableMessageIsRefusedInTheirLanguage() {
         var citizen = citizen("en");
         var conversation = escalated(citizen, "immigration");
-        var officer = signedIn(IMMIGRATION_OFFICER).language("zh-CN");
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER).language("zh-CN");
         officer.post(staff(conversation, "claim"), Map.of());
         var empty = officer.post(staff(conversation, "messages"), Map.of("content", "   "));
         assertThat(empty.status()).isEqualTo(400);

@@ -34,12 +34,6 @@ class StaffAssistantTests {
     @Autowired
     JdbcClient jdbc;
 
-    CitizenClient signedIn(TestOfficer officer) {
-        var browser = new CitizenClient(port);
-        MockSignInProvider.signIn(browser, officer);
-        return browser;
-    }
-
     String start(CitizenClient officer, String department) {
         var created = officer.post(CONVERSATIONS, Map.of("departmentId", department));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -48,7 +42,7 @@ class StaffAssistantTests {
 
     @Test
     void anOfficerChatsWithTheirDepartmentsAssistantThroughTheSameStreamingPipeline() {
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         var conversation = start(officer, "immigration");
         FakeModelBackend.server().enqueue(FakeScript.answer("Draft:", " please", " bring", " your", " form."));
         try (var answer = officer.ask(conversation, "Draft a reply about a lost passport")) {
@@ -81,7 +75,7 @@ class StaffAssistantTests {
 
     @Test
     void aStaffConversationIsInvisibleToCitizensAndToOtherOfficers() {
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         var conversation = start(officer, "immigration");
         officerAsk(officer, conversation, "Internal question").drain();
 
@@ -94,7 +88,7 @@ class StaffAssistantTests {
                         .status())
                 .isEqualTo(404);
 
-        var colleague = signedIn(IMMIGRATION_COLLEAGUE);
+        var colleague = MockSignInProvider.signedIn(port, IMMIGRATION_COLLEAGUE);
         assertThat(colleague
                         .get(CONVERSATIONS + "/" + conversation + "/messages")
                         .status())
@@ -109,7 +103,7 @@ class StaffAssistantTests {
 
     @Test
     void anOfficerCannotStartAConversationWithAnotherDepartmentsAssistant() {
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         var refused = officer.post(CONVERSATIONS, Map.of("departmentId", "transport"));
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.json().get("type").asString()).isEqualTo("/problems/department-not-found");
@@ -117,7 +111,7 @@ class StaffAssistantTests {
 
     @Test
     void anAnswerToAnOfficerIsResumedAndStoppedLikeACitizensOne() {
-        var officer = signedIn(IMMIGRATION_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, IMMIGRATION_OFFICER);
         var conversation = start(officer, "immigration");
         FakeModelBackend.server().enqueue(FakeScript.tokens(200).tokenDelay(Duration.ofMillis(30)));
         String answerId;

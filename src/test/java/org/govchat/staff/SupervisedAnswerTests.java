@@ -52,12 +52,6 @@ class SupervisedAnswerTests {
                 .update();
     }
 
-    CitizenClient signedIn(TestOfficer officer) {
-        var browser = new CitizenClient(port);
-        MockSignInProvider.signIn(browser, officer);
-        return browser;
-    }
-
     static JsonNode pending(JsonNode inbox, String messageId) {
         for (var answer : inbox.get("answersToReview")) {
             if (answer.get("messageId").asString().equals(messageId)) {
@@ -72,7 +66,7 @@ class SupervisedAnswerTests {
         FakeModelBackend.server().enqueue(FakeScript.answer("The", " fee", " is", " $999."));
         var citizen = new CitizenClient(port);
         var conversation = citizen.startConversation("transport");
-        var officer = signedIn(TRANSPORT_OFFICER);
+        var officer = MockSignInProvider.signedIn(port, TRANSPORT_OFFICER);
         try (var inbox = LiveEvents.of(officer.follow("/api/v1/staff/inbox/events", null));
                 var answer = LiveEvents.of(citizen.ask(conversation, "How much is a driving licence renewal?"))) {
             inbox.next(named("inbox"));
@@ -122,7 +116,8 @@ class SupervisedAnswerTests {
                             .single())
                     .isOne();
 
-            var late = signedIn(TRANSPORT_COLLEAGUE).post("/api/v1/staff/answers/" + answerId + "/approve", Map.of());
+            var late = MockSignInProvider.signedIn(port, TRANSPORT_COLLEAGUE)
+                    .post("/api/v1/staff/answers/" + answerId + "/approve", Map.of());
             assertThat(late.status()).isEqualTo(409);
             assertThat(late.json().get("type").asString()).isEqualTo("/problems/answer-already-reviewed");
         }
@@ -138,8 +133,9 @@ class SupervisedAnswerTests {
             answerId = answer.next(named("start")).text("assistantMessageId");
             answer.next(named("held"));
         }
-        var officer = signedIn(TRANSPORT_OFFICER);
-        var foreign = signedIn(HOUSING_OFFICER).post("/api/v1/staff/answers/" + answerId + "/approve", Map.of());
+        var officer = MockSignInProvider.signedIn(port, TRANSPORT_OFFICER);
+        var foreign = MockSignInProvider.signedIn(port, HOUSING_OFFICER)
+                .post("/api/v1/staff/answers/" + answerId + "/approve", Map.of());
         assertThat(foreign.status()).as("another department's officer").isEqualTo(404);
 
         try (var resumed = LiveEvents.of(citizen.resume(conversation, answerId, "0"))) {

@@ -87,6 +87,13 @@ public class MockSignInProvider {
      * Signs the browser in through the real authorization-code flow, following each redirect by hand: app →
      * provider's authorization endpoint → app's callback (code exchange, session) → landing page.
      */
+    /** A new browser on the app at {@code port}, signed in as {@code officer}. */
+    public static CitizenClient signedIn(int port, TestOfficer officer) {
+        var browser = new CitizenClient(port);
+        signIn(browser, officer);
+        return browser;
+    }
+
     public static SignIn signIn(CitizenClient browser, TestOfficer officer) {
         return signIn(browser, officer, "/oauth2/authorization/sso");
     }
