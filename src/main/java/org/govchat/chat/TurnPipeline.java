@@ -75,11 +75,11 @@ class TurnPipeline {
         var begun = transactions.execute(status -> {
             var started = conversations.beginTurn(conversationId, ownerRef, question, instance.id(), conversation -> {
                 if (conversation.status() == ConversationStatus.ACTIVE) {
-                    if (!departments.get(conversation.departmentId()).available()) {
+                    var department = departments.get(conversation.departmentId());
+                    if (!department.available()) {
                         throw new DepartmentUnavailable(conversation.departmentId());
                     }
-                    var backends = departments.get(conversation.departmentId()).backends();
-                    if (backends.stream().noneMatch(models::isUsable)) {
+                    if (department.backends().stream().noneMatch(models::isUsable)) {
                         throw new AssistantUnavailable();
                     }
                 }
