@@ -3,7 +3,9 @@ package org.govchat.model;
 /**
  * Receives one generation as it happens. Calls for one generation never overlap and come in order; after
  * {@link #onComplete}, {@link #onFailed} or {@link #onCancelled} nothing more arrives. Calls come from a
- * background thread, never from the thread that started the generation.
+ * background thread, never from the thread that started the generation. {@link #onAnswerToken} and
+ * {@link #onReasoningToken} may run on the thread reading the model's stream, so they must be quick and
+ * must not block (append, signal readers); everything else may take its time.
  */
 public interface GenerationListener {
 

@@ -104,7 +104,7 @@ final class GenerationRun implements Generation {
             answerStarted = true;
             releaseHeldReasoning(from);
         }
-        send(() -> listener.onAnswerToken(text));
+        sendToken(() -> listener.onAnswerToken(text));
     }
 
     /**
@@ -113,7 +113,7 @@ final class GenerationRun implements Generation {
      */
     void reasoning(Attempt from, String text) {
         if (from.answered) {
-            send(() -> listener.onReasoningToken(text));
+            sendToken(() -> listener.onReasoningToken(text));
         } else {
             from.heldReasoning.append(text);
         }
@@ -295,6 +295,15 @@ final class GenerationRun implements Generation {
 
     private void send(Runnable call) {
         mailbox.post(() -> {
+            if (!finalCallMade) {
+                call.run();
+            }
+        });
+    }
+
+    /** A token: delivered on this (the stream's) thread when no other listener call is waiting. */
+    private void sendToken(Runnable call) {
+        mailbox.runOrPost(() -> {
             if (!finalCallMade) {
                 call.run();
             }
