@@ -202,14 +202,14 @@ public class Conversations {
         var userMessageId = UUID.randomUUID();
         if (conversation.status() == ConversationStatus.ESCALATED) {
             // an officer has (or will have) the conversation: the question is theirs, no model answers it
-            jdbc.sql("""
+            jdbc.sql(WITH_QUESTION_TOUCH.formatted("""
                     insert into message (id, conversation_id, seq, role, content, language, status, created_at,
                                          completed_at)
                     values (?, ?, ?, 'USER', ?, ?, 'COMPLETE', ?, ?)
-                    """)
+                    """))
                     .params(userMessageId, conversationId, locked.lastSeq() + 1, question, language, now, now)
+                    .params(language, now, title(question), conversationId)
                     .update();
-            touch(conversationId, language, now, question);
             signals.changed(conversationId, conversation.departmentId(), true);
             return new TurnStarted(
                     conversationId,
@@ -224,12 +224,12 @@ public class Conversations {
         }
         var supervised = conversation.channel() == Channel.CITIZEN && locked.supervised();
         var assistantMessageId = UUID.randomUUID();
-        jdbc.sql("""
+        jdbc.sql(WITH_QUESTION_TOUCH.formatted("""
                 insert into message (id, conversation_id, seq, role, content, language, status, owner_instance,
                                      created_at, completed_at, review_state)
                 values (?, ?, ?, 'USER', ?, ?, 'COMPLETE', null, ?, ?, null),
                        (?, ?, ?, 'ASSISTANT', '', ?, 'STREAMING', ?, ?, null, ?)
-                """)
+                """))
                 .params(
                         userMessageId,
                         conversationId,
@@ -245,8 +245,8 @@ public class Conversations {
                         instanceId,
                         now,
                         supervised ? "PENDING" : null)
+                .params(language, now, title(question), conversationId)
                 .update();
-        touch(conversationId, language, now, question);
         return new TurnStarted(
                 conversationId,
                 conversation.departmentId(),
@@ -259,12 +259,17 @@ public class Conversations {
                 supervised);
     }
 
-    private void touch(UUID conversationId, String language, Timestamp now, String question) {
-        jdbc.sql("""
-                update conversation set language = ?, last_activity_at = ?, title = coalesce(title, ?)
-                where id = ?
-                """).params(language, now, title(question), conversationId).update();
-    }
+    /**
+     * A turn's messages (the insert put in {@code %s}) and the conversation's language, last activity and
+     * title (the question's start, if it has none yet), written in one statement: one round trip while the
+     * conversation's row is locked. Parameters: the insert's, then language, time, title, conversation id.
+     */
+    private static final String WITH_QUESTION_TOUCH = """
+            with turn as (
+            %s)
+            update conversation set language = ?, last_activity_at = ?, title = coalesce(title, ?)
+            where id = ?
+            """;
 
     /** Writes the text generated so far to still-streaming answers, in one round trip. */
     @Transactional
