@@ -2,7 +2,9 @@
 //   node load.mjs direct   --target http://127.0.0.1:18080 --streams 100
 //   node load.mjs platform --target http://127.0.0.1:8080  --streams 100 [--department housing]
 //   node load.mjs history  --target http://127.0.0.1:8080  --cookie 'govchat_citizen=…' --conversation <id> --requests 2000
-// Prints one JSON line of results. Streams start spread over --ramp ms (a burst of simultaneous connects
+//   node load.mjs added    --direct direct.txt --platform platform.txt
+// Prints one JSON line of results. With --samples FILE, direct and platform also append each stream's time to
+// first token (ms, one per line) to FILE; `added` pools such files over rounds and compares the percentiles. Streams start spread over --ramp ms (a burst of simultaneous connects
 // measures the client, not the server).
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -18,10 +20,13 @@ const { positionals, values } = parseArgs({
     conversation: { type: 'string' },
     requests: { type: 'string', default: '2000' },
     out: { type: 'string' },
+    samples: { type: 'string' },
+    direct: { type: 'string' },
+    platform: { type: 'string' },
   },
 });
 const mode = positionals[0];
-const target = new URL(values.target);
+const target = values.target ? new URL(values.target) : null;
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 function request(method, path, { headers = {}, body } = {}) {
@@ -78,6 +83,12 @@ function percentile(sorted, p) {
   return Number(sorted[Math.max(0, index)].toFixed(2));
 }
 
+async function keepSamples(ttfts) {
+  if (!values.samples) return;
+  const { appendFile } = await import('node:fs/promises');
+  await appendFile(values.samples, ttfts.filter((t) => t !== null).map((t) => `${t.toFixed(3)}\n`).join(''));
+}
+
 function summary(name, ttfts, extra) {
   const sorted = ttfts.filter((t) => t !== null).sort((a, b) => a - b);
   return { mode: name, n: sorted.length, ttftMs: { p50: percentile(sorted, 50), p90: percentile(sorted, 90),
@@ -97,6 +108,7 @@ async function direct(streams) {
     await sleep((i * Number(values.ramp)) / streams);
     return one();
   }));
+  await keepSamples(results.map((r) => r.ttft));
   return summary('direct', results.map((r) => r.ttft), { errors: results.filter((r) => r.error || r.ttft === null).length });
 }
 
@@ -156,6 +168,7 @@ async function platform(streams) {
     return one(citizen);
   }));
   const errors = results.filter((r) => r.error);
+  await keepSamples(results.map((r) => r.ttft));
   return summary('platform', results.map((r) => r.ttft), {
     errors: errors.length, sampleErrors: [...new Set(errors.map((e) => e.error))].slice(0, 5),
     wallSeconds: Number(((performance.now() - began) / 1000).toFixed(1)),
@@ -182,7 +195,21 @@ async function history(requests) {
     p99: percentile(sorted, 99), max: percentile(sorted, 100) } };
 }
 
+/** Time to first token added by the platform: pooled percentiles of all rounds, platform minus direct. */
+async function added() {
+  const { readFile } = await import('node:fs/promises');
+  const load = async (file) => (await readFile(file, 'utf8')).split('\n').filter(Boolean).map(Number)
+    .sort((a, b) => a - b);
+  const direct = await load(values.direct);
+  const platform = await load(values.platform);
+  const at = (p) => ({ direct: percentile(direct, p), platform: percentile(platform, p),
+    added: Number((percentile(platform, p) - percentile(direct, p)).toFixed(2)) });
+  return { mode: 'added', n: { direct: direct.length, platform: platform.length },
+    p50: at(50), p90: at(90), p99: at(99) };
+}
+
 const result = mode === 'direct' ? await direct(Number(values.streams))
+  : mode === 'added' ? await added()
   : mode === 'platform' ? await platform(Number(values.streams))
   : mode === 'history' ? await history(Number(values.requests))
   : (() => { throw new Error(`unknown mode ${mode}`); })();

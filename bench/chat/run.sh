@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Chat benchmark: the packaged app against a fake OpenAI-compatible backend on this machine.
 #   bench/chat/run.sh            (builds the jar if missing; needs node, psql, a JDK 25)
-# Phases: (1) time to first token at 100 concurrent streams, direct to the fake vs through govchat;
+# Phases: (1) time to first token at 100 concurrent streams, direct to the fake vs through govchat, after a
+# warm-up long enough for the JIT to have compiled the request path (WARMUP rounds of 200 answers);
 # (2) 2,000 concurrent streams: errors, final status of every answer in PostgreSQL, peak heap;
 # (3) paging 50 messages through a 10,000-message conversation.
 set -euo pipefail
@@ -21,6 +22,8 @@ FAST_PORT=18081
 SLOW_PORT=18082
 SLOWER_PORT=18083
 STREAMS=${STREAMS:-100}
+WARMUP=${WARMUP:-40}
+ROUNDS=${ROUNDS:-5}
 HIGH_STREAMS=${HIGH_STREAMS:-2000}
 HIGH_DELAY=${HIGH_DELAY:-20}
 DATA=$OUT/postgres
@@ -56,15 +59,29 @@ start_app() { # $1 = backend port
 
 sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d govchat -At -c "$1"; }
 
+jit() { # seconds the JIT has spent compiling so far
+  "$(dirname "$JAVA")/jstat" -compiler "$APP_PID" | awk 'NR == 2 {print $4}'
+}
+
 echo "== phase 1: time to first token, $STREAMS concurrent streams (50 tokens, 20 ms apart)"
 start_app $FAST_PORT
-for _ in $(seq 1 10); do   # warm-up: let the JIT compile the whole path first
+# Warm-up: C2 keeps compiling methods of the request path that run once or twice an answer until several
+# thousand answers have gone through (a round of 200 answers still cost ~1 s of compiler time after 2,000).
+for round in $(seq 1 "$WARMUP"); do
   node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams 200 --ramp 2000 > /dev/null
+  if [ $((round % 10)) -eq 0 ]; then echo "warm-up: $((round * 200)) answers, JIT compile time so far $(jit) s"; fi
 done
-for round in 1 2 3; do
-  node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" | tee "$OUT/direct-$round.json"
-  node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" | tee "$OUT/platform-$round.json"
+rm -f "$OUT/ttft-direct.txt" "$OUT/ttft-platform.txt"
+jit_before=$(jit)
+for round in $(seq 1 "$ROUNDS"); do
+  node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" \
+    --samples "$OUT/ttft-direct.txt" | tee "$OUT/direct-$round.json"
+  node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" \
+    --samples "$OUT/ttft-platform.txt" | tee "$OUT/platform-$round.json"
 done
+echo "JIT compile time during the measured rounds: $(awk -v a="$jit_before" -v b="$(jit)" 'BEGIN {printf "%.2f", b - a}') s"
+echo "time to first token over all $ROUNDS rounds (ms):"
+node bench/chat/load.mjs added --direct "$OUT/ttft-direct.txt" --platform "$OUT/ttft-platform.txt" | tee "$OUT/added.json"
 
 high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   echo "== phase 2$3: $HIGH_STREAMS concurrent streams (50 tokens, $2 ms apart), heap capped at 1 GiB"
