@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import org.govchat.model.GenerationFailure.Kind;
 
@@ -88,21 +89,16 @@ final class Attempt implements StreamingChatResponseHandler {
         closed = true;
     }
 
-    /**
-     * Finishes the attempt and makes the backend stop: the server sees the connection close. The backend's own
-     * way to stop comes first; LangChain4j's streaming handle is only the fallback, because it closes the
-     * response stream, which blocks while the stream's thread is inside a read.
-     */
+    /** Finishes the attempt and makes the backend stop: the server sees the connection close. */
     void abort() {
         closed = true;
-        var action = abortAction;
-        if (action != null) {
-            action.run();
-            return;
-        }
         var handle = streamingHandle;
         if (handle != null) {
             handle.cancel();
+        }
+        var action = abortAction;
+        if (action != null) {
+            action.run();
         }
     }
 
@@ -181,7 +177,7 @@ final class Attempt implements StreamingChatResponseHandler {
             run.failed(this, Kind.BACKEND_ERROR, "HTTP " + status + ": " + shorten(http.getMessage()), serverFault);
             return;
         }
-        if (find(error, ConnectException.class) != null) {
+        if (find(error, ConnectException.class) != null || find(error, HttpConnectTimeoutException.class) != null) {
             backend.protocol().observed(false, "cannot connect: " + shorten(describe(error)));
         }
         run.failed(this, Kind.BACKEND_ERROR, shorten(describe(error)), true);

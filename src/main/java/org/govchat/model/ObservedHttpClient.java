@@ -11,61 +11,57 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 
 /**
  * The HTTP client under LangChain4j's Ollama and OpenAI models. LangChain4j only offers a streaming
  * handle once the first token is there, so this client itself hands the running exchange to the
- * {@linkplain Attempt#CURRENT current attempt}: a timeout or a cancel then interrupts the attempt's virtual
- * thread, which closes the connection at any moment (while connecting, waiting for the answer's head or
- * reading it), and the server sees the connection go and stops generating. It also reports errors a server sends inside the stream.
- * {@link #execute(HttpRequest, ServerSentEventParser, ServerSentEventListener)} returns when the stream
- * has ended.
+ * {@linkplain Attempt#CURRENT current attempt}: a timeout or a cancel then aborts the request or closes the
+ * response stream at any moment, and the server sees the connection go and stops generating. It also
+ * reports errors a server sends inside the stream. {@link #execute(HttpRequest, ServerSentEventParser,
+ * ServerSentEventListener)} returns when the stream has ended.
  *
- * <p>HTTP/1.1 with blocking reads on the calling virtual thread ({@link HttpURLConnection}, idle
- * connections kept alive): the token a server writes is read by the thread that parses it, with no hand-off
- * between threads in between, which is most of what a streamed token costs. Never through a proxy: model
- * traffic goes only to the hosts the sovereignty policy allowed.
+ * <p>HTTP/1.1 only (what the inference servers speak); virtual threads read the streams.
  */
 final class ObservedHttpClient implements HttpClient {
 
     private static final int MAX_ERROR_BODY = 4096;
 
-    private final int connectTimeoutMillis;
+    private final java.net.http.HttpClient jdk;
 
     private ObservedHttpClient(Duration connectTimeout) {
-        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+        this.jdk = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         try {
-            var connection = open(request);
-            send(connection, request);
-            int status = connection.getResponseCode();
-            if (status / 100 != 2) {
-                throw new HttpException(status, readSome(connection.getErrorStream()));
-            }
-            String body;
-            try (var in = connection.getInputStream()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            var response = jdk.send(toJdk(request), BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new HttpException(response.statusCode(), response.body());
             }
             return SuccessfulHttpResponse.builder()
-                    .statusCode(status)
-                    .headers(headers(connection))
-                    .body(body)
+                    .statusCode(response.statusCode())
+                    .headers(response.headers().map())
+                    .body(response.body())
                     .build();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -75,100 +71,70 @@ final class ObservedHttpClient implements HttpClient {
         if (attempt != null && attempt.isClosed()) {
             return; // timed out or cancelled before the request went out
         }
-        HttpURLConnection connection;
+        var exchange = jdk.sendAsync(toJdk(request), BodyHandlers.ofInputStream());
+        if (attempt != null) {
+            attempt.onAbort(() -> exchange.cancel(true));
+        }
+        HttpResponse<InputStream> response;
         try {
-            connection = open(request);
-        } catch (IOException e) {
-            listener.onError(e);
+            response = exchange.get();
+        } catch (CancellationException e) {
+            return; // aborted by us
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            return;
+        } catch (ExecutionException e) {
+            listener.onError(e.getCause());
             return;
         }
+        var body = response.body();
         if (attempt != null) {
-            // An interrupted virtual thread's blocking socket call closes the socket and throws, in whatever step
-            // it is; disconnect() would instead wait for the lock the blocked read holds.
-            var reader = Thread.currentThread();
-            attempt.onAbort(reader.isVirtual() ? reader::interrupt : connection::disconnect);
+            attempt.responded();
+            attempt.onAbort(() -> closeQuietly(body));
         }
-        try {
-            send(connection, request);
-            int status = connection.getResponseCode();
-            if (attempt != null) {
-                attempt.responded();
-            }
-            if (status / 100 != 2) {
-                listener.onError(new HttpException(status, readSome(connection.getErrorStream())));
+        try (body) {
+            if (response.statusCode() / 100 != 2) {
+                listener.onError(new HttpException(response.statusCode(), readSome(body)));
                 return;
             }
             listener.onOpen(SuccessfulHttpResponse.builder()
-                    .statusCode(status)
-                    .headers(headers(connection))
+                    .statusCode(response.statusCode())
+                    .headers(response.headers().map())
                     .build());
-            try (var body = connection.getInputStream()) {
-                parser.parse(body, attempt == null ? listener : new Tap(listener, attempt));
-            }
+            parser.parse(body, attempt == null ? listener : new Tap(listener, attempt));
             if (attempt == null || !attempt.isClosed()) {
                 listener.onClose();
             }
         } catch (IOException e) {
-            if (attempt == null || !attempt.isClosed()) {
-                listener.onError(e); // the server went away, or never answered; when we closed it: nothing to tell
-            }
+            // closing a stream that broke: nothing left to tell
         }
     }
 
-    private HttpURLConnection open(HttpRequest request) throws IOException {
+    private static java.net.http.HttpRequest toJdk(HttpRequest request) {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
             throw new UnsupportedOperationException("multipart requests are not used by model backends");
         }
-        var connection = (HttpURLConnection) URI.create(request.url()).toURL().openConnection(Proxy.NO_PROXY);
-        connection.setConnectTimeout(connectTimeoutMillis);
-        connection.setReadTimeout(0); // streams are timed per token by the gateway's watchdog
-        connection.setInstanceFollowRedirects(false);
-        connection.setUseCaches(false);
-        connection.setRequestMethod(request.method().name());
-        connection.setDoOutput(request.body() != null);
+        var builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
         request.headers().forEach((name, values) -> {
             if (values != null) {
-                values.forEach(value -> connection.addRequestProperty(name, value));
+                values.forEach(value -> builder.header(name, value));
             }
         });
-        return connection;
-    }
-
-    /** Connects (a refused or timed-out connection is a {@link ConnectException}) and writes the body. */
-    private static void send(HttpURLConnection connection, HttpRequest request) throws IOException {
-        try {
-            connection.connect();
-        } catch (ConnectException e) {
-            throw e;
-        } catch (IOException e) {
-            var cannotConnect = new ConnectException(
-                    "cannot connect to " + connection.getURL().getAuthority() + ": " + e);
-            cannotConnect.initCause(e);
-            throw cannotConnect;
-        }
-        if (request.body() != null) {
-            try (var out = connection.getOutputStream()) {
-                out.write(request.body().getBytes(StandardCharsets.UTF_8));
-            }
-        }
-    }
-
-    private static Map<String, List<String>> headers(HttpURLConnection connection) {
-        var headers = new LinkedHashMap<String, List<String>>();
-        connection.getHeaderFields().forEach((name, values) -> {
-            if (name != null) { // the status line
-                headers.put(name, values);
-            }
-        });
-        return headers;
+        var body = request.body() == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8);
+        return builder.method(request.method().name(), body).build();
     }
 
     private static String readSome(InputStream body) throws IOException {
-        if (body == null) {
-            return "";
-        }
-        try (body) {
-            return new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        return new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // the point was to stop reading
         }
     }
 
