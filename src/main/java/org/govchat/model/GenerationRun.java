@@ -9,7 +9,9 @@ import org.govchat.model.GenerationFailure.Kind;
  * room, runs attempts, fails over while no answer text has reached the caller, and cancels.
  *
  * <p>Lock order: this run, then a backend's {@link Admission}; admission never calls back into a run
- * while holding its own lock (positions go through the mailbox, admissions start on a new thread).
+ * while holding its own lock (positions go through the mailbox, admissions start on a new thread). A token
+ * delivered on the stream's thread reaches the listener while this run's lock is held, so a listener must
+ * not call into the generation from inside its own lock ({@code LiveTurn} cancels outside it).
  */
 final class GenerationRun implements Generation {
 
@@ -294,20 +296,20 @@ final class GenerationRun implements Generation {
     }
 
     private void send(Runnable call) {
-        mailbox.post(() -> {
-            if (!finalCallMade) {
-                call.run();
-            }
-        });
+        mailbox.post(unlessEnded(call));
     }
 
     /** A token: delivered on this (the stream's) thread when no other listener call is waiting. */
     private void sendToken(Runnable call) {
-        mailbox.runOrPost(() -> {
+        mailbox.runOrPost(unlessEnded(call));
+    }
+
+    private Runnable unlessEnded(Runnable call) {
+        return () -> {
             if (!finalCallMade) {
                 call.run();
             }
-        });
+        };
     }
 
     private void sendFinal(Runnable call) {
