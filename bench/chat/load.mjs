@@ -2,10 +2,15 @@
 //   node load.mjs direct   --target http://127.0.0.1:18080 --streams 100
 //   node load.mjs platform --target http://127.0.0.1:8080  --streams 100 [--department housing]
 //   node load.mjs history  --target http://127.0.0.1:8080  --cookie 'govchat_citizen=…' --conversation <id> --requests 2000
+//   node load.mjs platform --target http://127.0.0.1:8080  --streams 100 --probe http://127.0.0.1:18080 --probes 25 \
+//                          --samples platform.txt --probe-samples probes.txt
 //   node load.mjs added    --direct direct.txt --platform platform.txt
 // Prints one JSON line of results. With --samples FILE, direct and platform also append each stream's time to
-// first token (ms, one per line) to FILE; `added` pools such files over rounds and compares the percentiles. Streams start spread over --ramp ms (a burst of simultaneous connects
-// measures the client, not the server).
+// first token (ms, one per line) to FILE; `added` pools such files over rounds and compares the percentiles.
+// Streams start spread over --ramp ms (a burst of simultaneous connects measures the client, not the server).
+// With --probes N, platform also opens N streams straight to the model server at --probe, spread over the same
+// ramp between the streams through govchat: they see the same moment of the same machine, so comparing them
+// with the platform's streams leaves out what the machine's load did to the model server and to this client.
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 
@@ -23,15 +28,18 @@ const { positionals, values } = parseArgs({
     samples: { type: 'string' },
     direct: { type: 'string' },
     platform: { type: 'string' },
+    probe: { type: 'string' },
+    probes: { type: 'string', default: '0' },
+    'probe-samples': { type: 'string' },
   },
 });
 const mode = positionals[0];
 const target = values.target ? new URL(values.target) : null;
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
-function request(method, path, { headers = {}, body } = {}) {
+function request(method, path, { headers = {}, body, to = target } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: target.hostname, port: target.port, method, path, agent,
+    const req = http.request({ host: to.hostname, port: to.port, method, path, agent,
       headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) } }, resolve);
     req.on('error', reject);
     if (body) req.write(JSON.stringify(body));
@@ -83,10 +91,10 @@ function percentile(sorted, p) {
   return Number(sorted[Math.max(0, index)].toFixed(2));
 }
 
-async function keepSamples(ttfts) {
-  if (!values.samples) return;
+async function keepSamples(ttfts, file = values.samples) {
+  if (!file) return;
   const { appendFile } = await import('node:fs/promises');
-  await appendFile(values.samples, ttfts.filter((t) => t !== null).map((t) => `${t.toFixed(3)}\n`).join(''));
+  await appendFile(file, ttfts.filter((t) => t !== null).map((t) => `${t.toFixed(3)}\n`).join(''));
 }
 
 function summary(name, ttfts, extra) {
@@ -97,16 +105,18 @@ function summary(name, ttfts, extra) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** One stream straight to the model server; its time to first token is the first content chunk. */
+async function directStream(to) {
+  const started = performance.now();
+  const res = await request('POST', '/v1/chat/completions', { to, body: { model: 'bench-model', stream: true,
+    stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'hello' }] } });
+  return readStream(res, started, (name, data) => data !== '[DONE]' && data.includes('"content":"'));
+}
+
 async function direct(streams) {
-  const one = async () => {
-    const started = performance.now();
-    const res = await request('POST', '/v1/chat/completions', { body: { model: 'bench-model', stream: true,
-      stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'hello' }] } });
-    return readStream(res, started, (name, data) => data !== '[DONE]' && data.includes('"content":"'));
-  };
   const results = await Promise.all(Array.from({ length: streams }, async (_, i) => {
     await sleep((i * Number(values.ramp)) / streams);
-    return one();
+    return directStream(target);
   }));
   await keepSamples(results.map((r) => r.ttft));
   return summary('direct', results.map((r) => r.ttft), { errors: results.filter((r) => r.error || r.ttft === null).length });
@@ -162,14 +172,27 @@ async function platform(streams) {
     }
     return result;
   };
+  const probes = Number(values.probes);
+  const probeTarget = probes > 0 ? new URL(values.probe) : null;
   const began = performance.now();
-  const results = await Promise.all(citizens.map(async (citizen, i) => {
-    await sleep((i * Number(values.ramp)) / streams);
-    return one(citizen);
-  }));
+  const [results, probed] = await Promise.all([
+    Promise.all(citizens.map(async (citizen, i) => {
+      await sleep((i * Number(values.ramp)) / streams);
+      return one(citizen);
+    })),
+    Promise.all(Array.from({ length: probes }, async (_, i) => {
+      await sleep(((i + 0.5) * Number(values.ramp)) / probes);
+      return directStream(probeTarget);
+    })),
+  ]);
   const errors = results.filter((r) => r.error);
   await keepSamples(results.map((r) => r.ttft));
+  await keepSamples(probed.map((r) => r.ttft), values['probe-samples']);
+  const probeTtfts = probed.map((r) => r.ttft).filter((t) => t !== null).sort((a, b) => a - b);
   return summary('platform', results.map((r) => r.ttft), {
+    ...(probes > 0 ? { probeErrors: probed.filter((r) => r.error || r.ttft === null).length,
+      probeTtftMs: { n: probeTtfts.length, p50: percentile(probeTtfts, 50),
+      p99: percentile(probeTtfts, 99) } } : {}),
     errors: errors.length, sampleErrors: [...new Set(errors.map((e) => e.error))].slice(0, 5),
     wallSeconds: Number(((performance.now() - began) / 1000).toFixed(1)),
     conversations: citizens.map((c) => c.id),

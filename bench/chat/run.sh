@@ -2,7 +2,9 @@
 # Chat benchmark: the packaged app against a fake OpenAI-compatible backend on this machine.
 #   bench/chat/run.sh            (builds the jar if missing; needs node, psql, a JDK 25)
 # Phases: (1) time to first token at 100 concurrent streams, direct to the fake vs through govchat, after a
-# warm-up long enough for the JIT to have compiled the request path (WARMUP rounds of 200 answers);
+# warm-up long enough for the JIT to have compiled the request path (WARMUP rounds of 200 answers): first in
+# alternating rounds (ROUNDS), then in paired rounds (PAIRED) where PROBES streams straight to the fake run
+# between the streams through govchat, at the same moments;
 # (2) 2,000 concurrent streams: errors, final status of every answer in PostgreSQL, peak heap;
 # (3) paging 50 messages through a 10,000-message conversation.
 set -euo pipefail
@@ -24,6 +26,8 @@ SLOWER_PORT=18083
 STREAMS=${STREAMS:-100}
 WARMUP=${WARMUP:-40}
 ROUNDS=${ROUNDS:-5}
+PAIRED=${PAIRED:-10}
+PROBES=${PROBES:-25}
 HIGH_STREAMS=${HIGH_STREAMS:-2000}
 HIGH_DELAY=${HIGH_DELAY:-20}
 DATA=$OUT/postgres
@@ -79,9 +83,21 @@ for round in $(seq 1 "$ROUNDS"); do
   node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" \
     --samples "$OUT/ttft-platform.txt" | tee "$OUT/platform-$round.json"
 done
-echo "JIT compile time during the measured rounds: $(awk -v a="$jit_before" -v b="$(jit)" 'BEGIN {printf "%.2f", b - a}') s"
-echo "time to first token over all $ROUNDS rounds (ms):"
+echo "JIT compile time during the alternating rounds: $(awk -v a="$jit_before" -v b="$(jit)" 'BEGIN {printf "%.2f", b - a}') s"
+echo "time to first token over all $ROUNDS alternating rounds (ms):"
 node bench/chat/load.mjs added --direct "$OUT/ttft-direct.txt" --platform "$OUT/ttft-platform.txt" | tee "$OUT/added.json"
+# Paired rounds: the direct streams share each moment with the streams through govchat, so a burst of load on
+# the two shared cores (which slows the fake and this client as much as the app) shows on both sides.
+rm -f "$OUT/paired-direct.txt" "$OUT/paired-platform.txt"
+jit_before=$(jit)
+for round in $(seq 1 "$PAIRED"); do
+  node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" \
+    --probe http://127.0.0.1:$FAST_PORT --probes "$PROBES" \
+    --samples "$OUT/paired-platform.txt" --probe-samples "$OUT/paired-direct.txt" | tee "$OUT/paired-$round.json"
+done
+echo "JIT compile time during the paired rounds: $(awk -v a="$jit_before" -v b="$(jit)" 'BEGIN {printf "%.2f", b - a}') s"
+echo "time to first token over all $PAIRED paired rounds (ms; $PROBES direct streams among $STREAMS through govchat each):"
+node bench/chat/load.mjs added --direct "$OUT/paired-direct.txt" --platform "$OUT/paired-platform.txt" | tee "$OUT/added-paired.json"
 
 high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   echo "== phase 2$3: $HIGH_STREAMS concurrent streams (50 tokens, $2 ms apart), heap capped at 1 GiB"

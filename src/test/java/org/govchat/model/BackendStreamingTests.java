@@ -47,6 +47,25 @@ class BackendStreamingTests {
     }
 
     @Test
+    void aKeptAliveConnectionTheServerClosedMeanwhileDoesNotFailTheNextAnswer() {
+        try (var server = new FakeOpenAiServer();
+                var backends = TestBackends.of(
+                        "gpu", TestBackends.openAi(server.baseUrl()).build())) {
+            server.dropKeptAliveConnections();
+
+            for (int i = 0; i < 3; i++) {
+                var listener = backends.generate("Is my licence ready?", "gpu").awaitEnd();
+
+                assertThat(listener.failure).isNull();
+                assertThat(listener.answer()).isEqualTo("Hello from the fake model.");
+                assertThat(listener.attempts).containsExactly("gpu");
+            }
+            assertThat(server.completedStreams()).isEqualTo(3);
+            assertThat(server.requests()).hasSize(3);
+        }
+    }
+
+    @Test
     void streamsAnOllamaAnswerAndRecordsUsage() {
         try (var server = new FakeOllamaServer();
                 var backends = TestBackends.of(

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (the client closed the connection before the scripted end — what a real server sees when a client
  * stops a generation).
  *
- * <p>One request per connection ({@code Connection: close}); responses stream with chunked encoding.
+ * <p>One request per connection ({@code Connection: close}, or {@linkplain #dropKeptAliveConnections
+ * unannounced}); responses stream with chunked encoding.
  */
 public abstract sealed class FakeModelServer implements AutoCloseable permits FakeOpenAiServer, FakeOllamaServer {
 
@@ -48,6 +49,7 @@ public abstract sealed class FakeModelServer implements AutoCloseable permits Fa
     private volatile FakeScript defaultScript = FakeScript.answer("Hello", " from", " the", " fake", " model", ".");
     private volatile List<String> models = List.of("fake-model");
     private volatile boolean closed;
+    private volatile boolean announceKeepAlive;
 
     FakeModelServer() {
         try {
@@ -74,6 +76,15 @@ public abstract sealed class FakeModelServer implements AutoCloseable permits Fa
     /** What every chat request gets when no script is queued. */
     public FakeModelServer respondByDefault(FakeScript script) {
         this.defaultScript = script;
+        return this;
+    }
+
+    /**
+     * Answers streams as if their connection stayed open for the next request, then closes it anyway, as a
+     * server does with a kept-alive connection that has been idle too long.
+     */
+    public FakeModelServer dropKeptAliveConnections() {
+        this.announceKeepAlive = true;
         return this;
     }
 
@@ -295,7 +306,7 @@ public abstract sealed class FakeModelServer implements AutoCloseable permits Fa
         var out = new java.io.BufferedOutputStream(raw, 4096);
         out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + streamContentType()
                         + "\r\nCache-Control: no-cache\r\nX-Accel-Buffering: no\r\nTransfer-Encoding: chunked"
-                        + "\r\nConnection: close\r\n\r\n")
+                        + (announceKeepAlive ? "" : "\r\nConnection: close") + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         openStreams.incrementAndGet();
