@@ -17,7 +17,7 @@ import org.govchat.model.GenerationFailure.Kind;
  * One try of a generation on one backend: receives LangChain4j's callbacks, keeps the clocks for the
  * timeouts and knows how to stop the stream. Its outcome is decided by the {@link GenerationRun}.
  */
-final class Attempt implements StreamingChatResponseHandler {
+final class Attempt implements StreamingChatResponseHandler, Deadline {
 
     /** The attempt a virtual thread is streaming for, so the HTTP client can hand it the exchange. */
     static final ScopedValue<Attempt> CURRENT = ScopedValue.newInstance();
@@ -107,7 +107,8 @@ final class Attempt implements StreamingChatResponseHandler {
     }
 
     /** Called by the watchdog: the first timeout this attempt has run into, or {@code null}. */
-    Kind overdue(long now) {
+    @Override
+    public Kind overdue(long now) {
         var config = backend.config();
         if (now - generationStartedAt > config.totalTimeout().toNanos()) {
             return Kind.TOTAL_TIMEOUT;
@@ -120,7 +121,8 @@ final class Attempt implements StreamingChatResponseHandler {
     }
 
     /** Called by the watchdog when {@link #overdue} found a timeout. */
-    void expire(Kind kind) {
+    @Override
+    public void expire(Kind kind) {
         run.overdue(this, kind);
     }
 

@@ -94,6 +94,7 @@ class BackendRegistry implements SmartLifecycle, DisposableBean {
                 given != null ? given.apiKey() : null,
                 1,
                 given != null ? given.maxQueue() : 100,
+                given != null ? given.maxQueueWait() : Duration.ofMinutes(2),
                 Duration.ofSeconds(5),
                 given != null ? given.firstTokenTimeout() : Duration.ofSeconds(60),
                 given != null ? given.betweenTokensTimeout() : Duration.ofSeconds(30),

@@ -6,15 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Enforces first-token, between-tokens and total timeouts for every running attempt. One sweep over all
- * attempts a few times a second costs less than a timer per token: a token only writes a timestamp.
+ * Enforces first-token, between-tokens and total timeouts for every running attempt, and the longest wait in
+ * a backend's queue. One sweep over all of them a few times a second costs less than a timer per token: a
+ * token only writes a timestamp.
  */
 final class DeadlineWatchdog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatchdog.class);
     static final long SWEEP_MILLIS = 25;
 
-    private final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
+    private final Set<Deadline> deadlines = ConcurrentHashMap.newKeySet();
     private final Thread sweeper;
     private volatile boolean running = true;
 
@@ -22,12 +23,12 @@ final class DeadlineWatchdog implements AutoCloseable {
         sweeper = Thread.ofPlatform().daemon().name("model-deadlines").start(this::sweepForever);
     }
 
-    void watch(Attempt attempt) {
-        attempts.add(attempt);
+    void watch(Deadline deadline) {
+        deadlines.add(deadline);
     }
 
-    void forget(Attempt attempt) {
-        attempts.remove(attempt);
+    void forget(Deadline deadline) {
+        deadlines.remove(deadline);
     }
 
     private void sweepForever() {
@@ -35,11 +36,10 @@ final class DeadlineWatchdog implements AutoCloseable {
             try {
                 Thread.sleep(SWEEP_MILLIS);
                 long now = System.nanoTime();
-                for (var attempt : attempts) {
-                    var kind = attempt.overdue(now);
-                    if (kind != null) {
-                        attempts.remove(attempt);
-                        Thread.ofVirtual().name("generation-timeout").start(() -> attempt.expire(kind));
+                for (var deadline : deadlines) {
+                    var kind = deadline.overdue(now);
+                    if (kind != null && deadlines.remove(deadline)) {
+                        Thread.ofVirtual().name("generation-timeout").start(() -> deadline.expire(kind));
                     }
                 }
             } catch (InterruptedException e) {

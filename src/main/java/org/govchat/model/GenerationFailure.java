@@ -14,6 +14,8 @@ public record GenerationFailure(Kind kind, String backendId, String model, boole
     public enum Kind {
         /** No candidate backend could start: all down, circuits open, or no weights. */
         UNAVAILABLE,
+        /** The generation waited in a backend's queue longer than allowed, and no other candidate took it. */
+        QUEUE_TIMEOUT,
         /** The first token did not come in time (on the last candidate). */
         FIRST_TOKEN_TIMEOUT,
         /** The backend fell silent between tokens for too long. */

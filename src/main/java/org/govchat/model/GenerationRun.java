@@ -27,6 +27,7 @@ final class GenerationRun implements Generation {
     private Attempt attempt;
     private Backend waitingOn;
     private Admission.Ticket ticket;
+    private QueueWait queueWait;
     private boolean answerStarted;
     private boolean done;
     private Backend firstFull;
@@ -69,8 +70,9 @@ final class GenerationRun implements Generation {
             if (attempt != null) {
                 end(attempt, Outcome.CANCELLED);
                 attempt.abort();
-            } else if (waitingOn != null && waitingOn.admission().withdraw(ticket)) {
-                waitingOn = null;
+            } else if (waitingOn != null) {
+                waitingOn.admission().withdraw(ticket); // if admitted meanwhile, admitted() gives the slot back
+                stopWaiting();
             }
             sendFinal(listener::onCancelled);
         }
@@ -202,6 +204,8 @@ final class GenerationRun implements Generation {
                 case QUEUED -> {
                     waitingOn = backend;
                     ticket = waiting;
+                    queueWait = new QueueWait(this, backend, choice, waiting, System.nanoTime());
+                    watchdog.watch(queueWait);
                     return true;
                 }
                 case FULL -> {
@@ -219,8 +223,7 @@ final class GenerationRun implements Generation {
     private void admitted(Backend backend, BackendChoice choice) {
         synchronized (this) {
             if (!done && waitingOn == backend) {
-                waitingOn = null;
-                ticket = null;
+                stopWaiting();
                 if (start(backend, choice) || tryNextCandidates()) {
                     return;
                 }
@@ -230,6 +233,63 @@ final class GenerationRun implements Generation {
             }
         }
         backend.admission().release(null); // cancelled meanwhile: give the slot straight back
+    }
+
+    /**
+     * The generation waited in a backend's queue for as long as that backend allows (its max-queue-wait): it
+     * leaves the queue for the next candidates, and fails when none of them takes it.
+     */
+    private void queueExpired(QueueWait expired) {
+        synchronized (this) {
+            if (done || queueWait != expired || !expired.backend().admission().withdraw(expired.ticket())) {
+                return; // admitted, cancelled or moved on meanwhile
+            }
+            stopWaiting();
+            var backend = expired.backend();
+            if (lastFailure == null || lastFailure.kind() == Kind.UNAVAILABLE) {
+                var choice = expired.choice();
+                var model = choice.model() != null
+                        ? choice.model()
+                        : backend.config().defaultModel();
+                lastFailure = new GenerationFailure(
+                        Kind.QUEUE_TIMEOUT,
+                        backend.id(),
+                        model,
+                        false,
+                        "waited " + backend.config().maxQueueWait().toMillis() + " ms in the queue");
+            }
+            if (tryNextCandidates()) {
+                return;
+            }
+            done = true;
+            sendFinal(() -> listener.onFailed(lastFailure));
+        }
+    }
+
+    /** Under this lock: no longer in a queue (admitted, withdrawn or expired). */
+    private void stopWaiting() {
+        if (queueWait != null) {
+            watchdog.forget(queueWait);
+        }
+        waitingOn = null;
+        ticket = null;
+        queueWait = null;
+    }
+
+    /** A place in a backend's queue, watched for the backend's max-queue-wait. */
+    private record QueueWait(
+            GenerationRun run, Backend backend, BackendChoice choice, Admission.Ticket ticket, long since)
+            implements Deadline {
+
+        @Override
+        public Kind overdue(long now) {
+            return now - since > backend.config().maxQueueWait().toNanos() ? Kind.QUEUE_TIMEOUT : null;
+        }
+
+        @Override
+        public void expire(Kind kind) {
+            run.queueExpired(this);
+        }
     }
 
     /** Under this lock, holding a slot of the backend. */

@@ -69,6 +69,8 @@ public record ModelProperties(
      * @param apiKey bearer token, for servers started with one
      * @param maxConcurrent generations admitted at once; the rest wait in the queue
      * @param maxQueue generations allowed to wait; beyond that callers get 503 with Retry-After
+     * @param maxQueueWait longest a generation waits in the queue; then it goes to the next candidate backend,
+     *     or fails as unavailable
      * @param connectTimeout to open the connection
      * @param firstTokenTimeout from the request to the first token
      * @param betweenTokensTimeout longest silence allowed between two tokens
@@ -85,6 +87,7 @@ public record ModelProperties(
             String apiKey,
             @DefaultValue("4") int maxConcurrent,
             @DefaultValue("100") int maxQueue,
+            @DefaultValue("2m") Duration maxQueueWait,
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("60s") Duration firstTokenTimeout,
             @DefaultValue("30s") Duration betweenTokensTimeout,

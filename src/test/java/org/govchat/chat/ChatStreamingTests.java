@@ -46,6 +46,10 @@ class ChatStreamingTests {
         registry.add("govchat.backends.narrow.base-url", narrow::baseUrl);
         registry.add("govchat.backends.narrow.max-concurrent", () -> "1");
         registry.add("govchat.backends.narrow.max-queue", () -> "1");
+        registry.add("govchat.backends.hurried.type", () -> "openai-compatible");
+        registry.add("govchat.backends.hurried.base-url", narrow::baseUrl);
+        registry.add("govchat.backends.hurried.max-concurrent", () -> "1");
+        registry.add("govchat.backends.hurried.max-queue-wait", () -> "300ms");
         registry.add("govchat.chat.flush-interval", () -> "100ms");
         // these tests inject many faults into one backend on purpose: keep its circuit closed
         registry.add("govchat.circuit-breaker.window", () -> "100");
@@ -343,14 +347,21 @@ class ChatStreamingTests {
         }
     }
 
-    @Test
-    void aFullQueueAnswers503WithRetryAfterAndTheWaitingClientSeesItsPosition() {
-        jdbc.sql("update assistant_profile set backend_id = 'narrow' where department_id = 'housing' and active")
+    /** Points the department at a one-slot backend and starts a slow answer there; returns it streaming. */
+    private CitizenClient.Stream holdTheOnlySlotOf(String backendId) {
+        jdbc.sql("update assistant_profile set backend_id = ? where department_id = 'housing' and active")
+                .param(backendId)
                 .update();
         catalog.refresh();
         narrow.respondByDefault(FakeScript.tokens(20).tokenDelay(Duration.ofMillis(50)));
         var first = citizen.ask(conversation, "first");
         first.until(e -> e.name().equals("delta"));
+        return first;
+    }
+
+    @Test
+    void aFullQueueAnswers503WithRetryAfterAndTheWaitingClientSeesItsPosition() {
+        var first = holdTheOnlySlotOf("narrow");
         var other = new CitizenClient(port);
         var second = other.ask(other.startConversation("housing"), "second");
         var third = new CitizenClient(port);
@@ -372,6 +383,29 @@ class ChatStreamingTests {
                     .isEqualTo("FAILED");
 
             assertThat(second.drain().getLast().text("status")).isEqualTo("COMPLETE");
+            assertThat(first.drain().getLast().text("status")).isEqualTo("COMPLETE");
+        }
+    }
+
+    @Test
+    void aQuestionThatWaitsInTheQueueLongerThanAllowedEndsFailedWithATranslatedError() {
+        var first = holdTheOnlySlotOf("hurried");
+        var other = new CitizenClient(port);
+        try (first;
+                var second = other.ask(other.startConversation("housing"), "second")) {
+            var events = second.drain();
+
+            assertThat(events).extracting(e -> e.name()).contains("queued").doesNotContain("delta");
+            var error = events.getLast();
+            assertThat(error.name()).isEqualTo("error");
+            assertThat(error.text("status")).isEqualTo("FAILED");
+            assertThat(error.data().path("problem").path("type").asString())
+                    .isEqualTo("/problems/assistant-unavailable");
+            assertThat(error.data().path("problem").path("cause").asString()).isEqualTo("queue-timeout");
+            var stored = row(UUID.fromString(events.getFirst().text("assistantMessageId")));
+            assertThat(stored.get("status")).isEqualTo("FAILED");
+            assertThat(stored.get("content")).isEqualTo("");
+            assertThat(stored.get("error_type")).isEqualTo("queue-timeout");
             assertThat(first.drain().getLast().text("status")).isEqualTo("COMPLETE");
         }
     }

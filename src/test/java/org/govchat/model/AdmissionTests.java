@@ -94,6 +94,69 @@ class AdmissionTests {
     }
 
     @Test
+    void aGenerationThatWaitsLongerThanTheBackendsMaxQueueWaitFailsWithoutReachingTheModel() {
+        server.respondByDefault(FakeScript.tokens(12).tokenDelay(Duration.ofMillis(100)));
+        try (var backends = TestBackends.of(
+                "gpu",
+                TestBackends.openAi(server.baseUrl())
+                        .slots(1, 5)
+                        .maxQueueWait(Duration.ofMillis(300))
+                        .build())) {
+            var running = backends.generate("first", "gpu");
+            var waiting = backends.generate("second", "gpu");
+
+            waiting.awaitEnd();
+
+            assertThat(waiting.positions).containsExactly(1);
+            assertThat(waiting.attempts).isEmpty();
+            assertThat(waiting.failure.kind()).isEqualTo(GenerationFailure.Kind.QUEUE_TIMEOUT);
+            assertThat(waiting.failure.backendId()).isEqualTo("gpu");
+            assertThat(waiting.failure.afterFirstToken()).isFalse();
+            assertThat(waiting.finalCalls()).isOne();
+            assertThat(backends.status("gpu").queued()).isZero();
+            assertThat(running.failure)
+                    .as("the running generation is not disturbed")
+                    .isNull();
+            running.awaitEnd();
+            assertThat(running.failure).isNull();
+            assertThat(running.answerTokens).isEqualTo(12);
+            assertThat(server.requests()).extracting(r -> r.lastUserMessage()).containsExactly("first");
+        }
+    }
+
+    @Test
+    void aGenerationThatWaitedTooLongInOneQueueMovesOnToTheNextCandidate() {
+        try (var other = new FakeOpenAiServer()) {
+            server.respondByDefault(FakeScript.tokens(12).tokenDelay(Duration.ofMillis(100)));
+            other.enqueue(FakeScript.answer("Elsewhere."));
+            var configured = new LinkedHashMap<String, ModelProperties.Backend>();
+            configured.put(
+                    "busy",
+                    TestBackends.openAi(server.baseUrl())
+                            .slots(1, 5)
+                            .maxQueueWait(Duration.ofMillis(300))
+                            .build());
+            configured.put("spare", TestBackends.openAi(other.baseUrl()).build());
+            try (var backends = TestBackends.of(configured)) {
+                var running = backends.generate("first", "busy");
+
+                var moved = backends.generate("second", "busy", "spare").awaitEnd();
+
+                assertThat(moved.positions).containsExactly(1);
+                assertThat(moved.attempts).containsExactly("spare");
+                assertThat(moved.failure).isNull();
+                assertThat(moved.answer()).isEqualTo("Elsewhere.");
+                assertThat(backends.status("busy").queued()).isZero();
+                assertThat(running.events).doesNotContain("failed QUEUE_TIMEOUT");
+                running.awaitEnd();
+                assertThat(server.requests())
+                        .extracting(r -> r.lastUserMessage())
+                        .containsExactly("first");
+            }
+        }
+    }
+
+    @Test
     void cancellingAQueuedGenerationTakesItOutOfTheQueue() {
         server.respondByDefault(slow());
         try (var backends = TestBackends.of(

@@ -47,6 +47,7 @@ final class TestBackends implements AutoCloseable {
         private final URI baseUrl;
         private int maxConcurrent = 4;
         private int maxQueue = 10;
+        private Duration maxQueueWait = Duration.ofSeconds(20);
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration firstTokenTimeout = Duration.ofSeconds(3);
         private Duration betweenTokensTimeout = Duration.ofSeconds(2);
@@ -62,6 +63,11 @@ final class TestBackends implements AutoCloseable {
         Spec slots(int maxConcurrent, int maxQueue) {
             this.maxConcurrent = maxConcurrent;
             this.maxQueue = maxQueue;
+            return this;
+        }
+
+        Spec maxQueueWait(Duration wait) {
+            this.maxQueueWait = wait;
             return this;
         }
 
@@ -104,6 +110,7 @@ final class TestBackends implements AutoCloseable {
                     apiKey,
                     maxConcurrent,
                     maxQueue,
+                    maxQueueWait,
                     connectTimeout,
                     firstTokenTimeout,
                     betweenTokensTimeout,
