@@ -12,7 +12,7 @@ import java.util.List;
  * One protocol a backend speaks. Each implementation holds the LangChain4j model it built once and
  * reuses for every generation.
  */
-sealed interface ModelBackend permits OllamaBackend, OpenAiCompatibleBackend, InProcessBackend {
+sealed interface ModelBackend permits RemoteBackend, InProcessBackend {
 
     /** Starts background work (loading weights); returns at once. */
     default void start() {}

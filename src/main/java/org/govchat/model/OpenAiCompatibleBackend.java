@@ -9,41 +9,19 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
  * LangChain4j always asks for usage ({@code stream_options.include_usage}) and, with returnThinking, hands
  * {@code reasoning_content} deltas over as thinking.
  */
-final class OpenAiCompatibleBackend implements ModelBackend {
-
-    private final StreamingChatModel model;
-    private final Reachability reachability;
+record OpenAiCompatibleBackend(StreamingChatModel model, Reachability reachability) implements RemoteBackend {
 
     OpenAiCompatibleBackend(ModelProperties.Backend config) {
-        this.model = OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(new ObservedHttpClient.Builder(config.connectTimeout()))
-                .baseUrl(config.baseUrl().toString())
-                .apiKey(config.apiKey())
-                .modelName(config.defaultModel())
-                .returnThinking(true)
-                .build();
-        this.reachability = new Reachability(
-                Reachability.under(config.baseUrl(), "models"), config.connectTimeout(), config.apiKey());
-    }
-
-    @Override
-    public Availability availability() {
-        return reachability.availability();
-    }
-
-    @Override
-    public void refresh() {
-        reachability.probe();
-    }
-
-    @Override
-    public void observed(boolean reachable, String reason) {
-        reachability.observed(reachable, reason);
-    }
-
-    @Override
-    public void stream(String modelName, GenerationRequest request, Attempt attempt) {
-        model.chat(ModelBackend.chatRequest(modelName, request), attempt);
+        this(
+                OpenAiStreamingChatModel.builder()
+                        .httpClientBuilder(new ObservedHttpClient.Builder(config.connectTimeout()))
+                        .baseUrl(config.baseUrl().toString())
+                        .apiKey(config.apiKey())
+                        .modelName(config.defaultModel())
+                        .returnThinking(true)
+                        .build(),
+                new Reachability(
+                        Reachability.under(config.baseUrl(), "models"), config.connectTimeout(), config.apiKey()));
     }
 
     /**
