@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +102,8 @@ public class ConversationReview {
             String departmentId, DepartmentScope scope, UUID conversationId, Integer beforeSeq, int limit) {
         var conversation = find(departmentId, scope, conversationId);
         var size = Math.clamp(limit, 1, MAX_TRANSCRIPT_PAGE);
-        var rows = new ArrayList<>(jdbc.sql("""
+        var page = OlderMessages.of(
+                jdbc.sql("""
                 select m.id, m.seq, m.role, m.content, m.status, m.language, m.backend, m.model, m.tokens_in,
                        m.tokens_out, m.time_to_first_token_ms, m.duration_ms, m.error_type, m.created_at,
                        f.rating, f.comment
@@ -111,15 +111,11 @@ public class ConversationReview {
                 where m.conversation_id = ? and m.seq < ?
                 order by m.seq desc limit ?
                 """)
-                .params(conversationId, beforeSeq == null ? Integer.MAX_VALUE : beforeSeq, size + 1)
-                .query(ConversationReview::message)
-                .list());
-        var hasMore = rows.size() > size;
-        if (hasMore) {
-            rows.removeLast();
-        }
-        Collections.reverse(rows);
-        return new Transcript(conversation, List.copyOf(rows), hasMore);
+                        .params(conversationId, OlderMessages.before(beforeSeq), size + 1)
+                        .query(ConversationReview::message)
+                        .list(),
+                size);
+        return new Transcript(conversation, page.oldestFirst(), page.hasMore());
     }
 
     /**

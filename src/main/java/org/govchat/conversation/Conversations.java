@@ -112,7 +112,8 @@ public class Conversations {
 
     private MessagePage messages(UUID conversationId, Integer beforeSeq, int limit) {
         var size = Math.clamp(limit, 1, MAX_PAGE);
-        var rows = new ArrayList<>(jdbc.sql("""
+        var page = OlderMessages.of(
+                jdbc.sql("""
                 select m.id, m.seq, m.role, m.content, m.status, m.language, m.created_at, m.review_state,
                        f.rating, f.comment
                 from message m left join feedback f on f.message_id = m.id
@@ -120,15 +121,11 @@ public class Conversations {
                 order by m.seq desc
                 limit ?
                 """)
-                .params(conversationId, beforeSeq == null ? Integer.MAX_VALUE : beforeSeq, size + 1)
-                .query(Conversations::message)
-                .list());
-        var hasMore = rows.size() > size;
-        if (hasMore) {
-            rows.removeLast();
-        }
-        Collections.reverse(rows);
-        return new MessagePage(List.copyOf(rows), hasMore);
+                        .params(conversationId, OlderMessages.before(beforeSeq), size + 1)
+                        .query(Conversations::message)
+                        .list(),
+                size);
+        return new MessagePage(page.oldestFirst(), page.hasMore());
     }
 
     /** @throws MessageNotFound unless the message is in a conversation of the owner */

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -145,20 +144,17 @@ public class LiveConversations {
             throw new ConversationNotFound(conversationId);
         }
         var size = Math.clamp(limit, 1, Conversations.MAX_PAGE);
-        var rows = new ArrayList<>(jdbc.sql("select " + TRANSCRIPT_COLUMNS + """
+        var page = OlderMessages.of(
+                jdbc.sql("select " + TRANSCRIPT_COLUMNS + """
                 from message m left join feedback f on f.message_id = m.id
                 where m.conversation_id = ? and m.seq < ?
                 order by m.seq desc limit ?
                 """)
-                .params(conversationId, beforeSeq == null ? Integer.MAX_VALUE : beforeSeq, size + 1)
-                .query(LiveConversations::transcriptMessage)
-                .list());
-        var hasMore = rows.size() > size;
-        if (hasMore) {
-            rows.removeLast();
-        }
-        Collections.reverse(rows);
-        return new TranscriptPage(List.copyOf(rows), hasMore);
+                        .params(conversationId, OlderMessages.before(beforeSeq), size + 1)
+                        .query(LiveConversations::transcriptMessage)
+                        .list(),
+                size);
+        return new TranscriptPage(page.oldestFirst(), page.hasMore());
     }
 
     private static TranscriptMessage transcriptMessage(ResultSet rs, int row) throws SQLException {
