@@ -246,18 +246,11 @@ final class GenerationRun implements Generation {
             }
             stopWaiting();
             var backend = expired.backend();
-            if (lastFailure == null || lastFailure.kind() == Kind.UNAVAILABLE) {
-                var choice = expired.choice();
-                var model = choice.model() != null
-                        ? choice.model()
-                        : backend.config().defaultModel();
-                lastFailure = new GenerationFailure(
-                        Kind.QUEUE_TIMEOUT,
-                        backend.id(),
-                        model,
-                        false,
-                        "waited " + backend.config().maxQueueWait().toMillis() + " ms in the queue");
-            }
+            remember(
+                    backend,
+                    expired.choice(),
+                    Kind.QUEUE_TIMEOUT,
+                    "waited " + backend.config().maxQueueWait().toMillis() + " ms in the queue");
             if (tryNextCandidates()) {
                 return;
             }
@@ -299,7 +292,7 @@ final class GenerationRun implements Generation {
             remember(backend, choice, "circuit breaker open");
             return false;
         }
-        var model = choice.model() != null ? choice.model() : backend.config().defaultModel();
+        var model = modelFor(backend, choice);
         if (firstAttemptAt == 0) {
             firstAttemptAt = System.nanoTime();
         }
@@ -348,11 +341,18 @@ final class GenerationRun implements Generation {
     }
 
     private void remember(Backend backend, BackendChoice choice, String why) {
+        remember(backend, choice, Kind.UNAVAILABLE, why);
+    }
+
+    /** Under this lock: why the generation could not go on; a failure of an attempt outranks these. */
+    private void remember(Backend backend, BackendChoice choice, Kind kind, String why) {
         if (lastFailure == null || lastFailure.kind() == Kind.UNAVAILABLE) {
-            var model =
-                    choice.model() != null ? choice.model() : backend.config().defaultModel();
-            lastFailure = new GenerationFailure(Kind.UNAVAILABLE, backend.id(), model, false, why);
+            lastFailure = new GenerationFailure(kind, backend.id(), modelFor(backend, choice), false, why);
         }
+    }
+
+    private static String modelFor(Backend backend, BackendChoice choice) {
+        return choice.model() != null ? choice.model() : backend.config().defaultModel();
     }
 
     private void send(Runnable call) {
