@@ -15,6 +15,7 @@ import org.govchat.model.BackendQueueFull;
 import org.govchat.model.GenerationRequest;
 import org.govchat.model.ModelGateway;
 import org.govchat.platform.cluster.AppInstance;
+import org.govchat.platform.database.BusyPool;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,7 @@ class TurnPipeline {
     private final LiveTurns liveTurns;
     private final AppInstance instance;
     private final TransactionTemplate transactions;
+    private final BusyPool busyPool;
 
     TurnPipeline(
             QuestionCheck questionCheck,
@@ -49,7 +51,8 @@ class TurnPipeline {
             ModelGateway models,
             LiveTurns liveTurns,
             AppInstance instance,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            BusyPool busyPool) {
         this.questionCheck = questionCheck;
         this.conversations = conversations;
         this.departments = departments;
@@ -60,6 +63,7 @@ class TurnPipeline {
         this.liveTurns = liveTurns;
         this.instance = instance;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.busyPool = busyPool;
     }
 
     TurnOutcome start(UUID conversationId, String ownerRef, String rawQuestion, Locale interfaceLocale) {
@@ -71,8 +75,9 @@ class TurnPipeline {
         // conversation), the answer's language is chosen (the question's, or the conversation's when the
         // question shows none), the question and the answer's placeholder are written, and the prompt is
         // built from the memory they belong to. All of it is committed before any model call; if any of it
-        // fails, nothing is (no placeholder is left STREAMING).
-        var begun = transactions.execute(status -> {
+        // fails, nothing is (no placeholder is left STREAMING). When every database connection is in use by
+        // other turns, the question waits for one rather than being turned away.
+        var begun = busyPool.patiently(() -> transactions.execute(status -> {
             var started = conversations.beginTurn(conversationId, ownerRef, question, instance.id(), conversation -> {
                 if (conversation.status() == ConversationStatus.ACTIVE) {
                     var department = departments.get(conversation.departmentId());
@@ -103,7 +108,7 @@ class TurnPipeline {
                     language,
                     new GenerationRequest(
                             candidates, messages, profile.temperature().doubleValue(), profile.maxOutputTokens()));
-        });
+        }));
         var started = begun.started();
         if (started.relayedToOfficer()) {
             return new TurnOutcome.RelayedToOfficer(started);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.govchat.department.DepartmentCatalog;
 import org.govchat.department.DepartmentUnavailable;
 import org.govchat.identity.CitizenRef;
+import org.govchat.platform.database.BusyPool;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -34,10 +35,12 @@ class ConversationController {
 
     private final Conversations conversations;
     private final DepartmentCatalog departments;
+    private final BusyPool busyPool;
 
-    ConversationController(Conversations conversations, DepartmentCatalog departments) {
+    ConversationController(Conversations conversations, DepartmentCatalog departments, BusyPool busyPool) {
         this.conversations = conversations;
         this.departments = departments;
+        this.busyPool = busyPool;
     }
 
     record StartConversation(@NotBlank @Size(max = 64) String departmentId) {}
@@ -56,7 +59,8 @@ class ConversationController {
         if (!department.available()) {
             throw new DepartmentUnavailable(department.id());
         }
-        var conversation = conversations.start(department.id(), Channel.CITIZEN, citizen.ownerRef());
+        var conversation =
+                busyPool.patiently(() -> conversations.start(department.id(), Channel.CITIZEN, citizen.ownerRef()));
         var location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
                 .buildAndExpand(conversation.id())
