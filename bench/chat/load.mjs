@@ -6,7 +6,8 @@
 //                          --samples platform.txt --probe-samples probes.txt
 //   node load.mjs added    --direct direct.txt --platform platform.txt
 // Prints one JSON line of results. With --samples FILE, direct and platform also append each stream's time to
-// first token (ms, one per line) to FILE; `added` pools such files over rounds and compares the percentiles.
+// first token (ms, one per line, a round ending with an empty line) to FILE; `added` pools such files over rounds,
+// compares the percentiles and gives each difference a 95 % interval by resampling the rounds.
 // Streams start spread over --ramp ms (a burst of simultaneous connects measures the client, not the server).
 // With --probes N, platform also opens N streams straight to the model server at --probe, spread over the same
 // ramp between the streams through govchat: they see the same moment of the same machine, so comparing them
@@ -94,7 +95,8 @@ function percentile(sorted, p) {
 async function keepSamples(ttfts, file = values.samples) {
   if (!file) return;
   const { appendFile } = await import('node:fs/promises');
-  await appendFile(file, ttfts.filter((t) => t !== null).map((t) => `${t.toFixed(3)}\n`).join(''));
+  // a round's samples end with an empty line, so that `added` can tell the rounds apart
+  await appendFile(file, `${ttfts.filter((t) => t !== null).map((t) => `${t.toFixed(3)}\n`).join('')}\n`);
 }
 
 function summary(name, ttfts, extra) {
@@ -218,17 +220,41 @@ async function history(requests) {
     p99: percentile(sorted, 99), max: percentile(sorted, 100) } };
 }
 
-/** Time to first token added by the platform: pooled percentiles of all rounds, platform minus direct. */
+/**
+ * Time to first token added by the platform: pooled percentiles of all rounds, platform minus direct, each with
+ * a 95 % interval of where it could have fallen with other rounds like these (a bootstrap over whole rounds:
+ * the machine's slow moments come in bursts that hit many streams of one round, so single streams are not
+ * independent). Rounds are resampled together when both files have as many (round i of each ran at the same
+ * time or one after the other), independently otherwise.
+ */
 async function added() {
   const { readFile } = await import('node:fs/promises');
-  const load = async (file) => (await readFile(file, 'utf8')).split('\n').filter(Boolean).map(Number)
-    .sort((a, b) => a - b);
-  const direct = await load(values.direct);
-  const platform = await load(values.platform);
+  const rounds = async (file) => (await readFile(file, 'utf8')).split('\n\n')
+    .map((block) => block.split('\n').filter(Boolean).map(Number)).filter((round) => round.length > 0);
+  const pooled = (picked) => picked.flat().sort((a, b) => a - b);
+  const directRounds = await rounds(values.direct);
+  const platformRounds = await rounds(values.platform);
+  const direct = pooled(directRounds);
+  const platform = pooled(platformRounds);
+  const resamples = [];
+  if (directRounds.length > 1 && platformRounds.length > 1) {
+    const together = directRounds.length === platformRounds.length;
+    const draw = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * count));
+    for (let i = 0; i < 2000; i++) {
+      const platformPicks = draw(platformRounds.length);
+      const directPicks = together ? platformPicks : draw(directRounds.length);
+      resamples.push([pooled(platformPicks.map((k) => platformRounds[k])), pooled(directPicks.map((k) => directRounds[k]))]);
+    }
+  }
+  const interval = (p) => {
+    if (resamples.length === 0) return null;
+    const addedValues = resamples.map(([pl, di]) => percentile(pl, p) - percentile(di, p)).sort((a, b) => a - b);
+    return [Number(addedValues[49].toFixed(2)), Number(addedValues[1949].toFixed(2))];
+  };
   const at = (p) => ({ direct: percentile(direct, p), platform: percentile(platform, p),
-    added: Number((percentile(platform, p) - percentile(direct, p)).toFixed(2)) });
+    added: Number((percentile(platform, p) - percentile(direct, p)).toFixed(2)), added95: interval(p) });
   return { mode: 'added', n: { direct: direct.length, platform: platform.length },
-    p50: at(50), p90: at(90), p99: at(99) };
+    rounds: { direct: directRounds.length, platform: platformRounds.length }, p50: at(50), p90: at(90), p99: at(99) };
 }
 
 const result = mode === 'direct' ? await direct(Number(values.streams))

@@ -25,8 +25,8 @@ SLOW_PORT=18082
 SLOWER_PORT=18083
 STREAMS=${STREAMS:-100}
 WARMUP=${WARMUP:-40}
-ROUNDS=${ROUNDS:-5}
-PAIRED=${PAIRED:-10}
+ROUNDS=${ROUNDS:-10}
+PAIRED=${PAIRED:-20}
 PROBES=${PROBES:-25}
 HIGH_STREAMS=${HIGH_STREAMS:-2000}
 HIGH_DELAY=${HIGH_DELAY:-20}
@@ -63,6 +63,14 @@ start_app() { # $1 = backend port
 
 sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d govchat -At -c "$1"; }
 
+probe_start() { # $1 = label: how late a thread with nothing else to do gets a core, while the rounds run
+  node bench/chat/sched-probe.mjs --out "$OUT/sched-$1.json" > /dev/null & PROBE_PID=$!; pids+=($PROBE_PID)
+}
+probe_stop() { # $1 = label
+  kill $PROBE_PID 2>/dev/null || true; wait $PROBE_PID 2>/dev/null || true
+  echo "scheduling delay of an idle thread during the $1 rounds (ms): $(cat "$OUT/sched-$1.json")"
+}
+
 jit() { # seconds the JIT has spent compiling so far
   "$(dirname "$JAVA")/jstat" -compiler "$APP_PID" | awk 'NR == 2 {print $4}'
 }
@@ -77,24 +85,28 @@ for round in $(seq 1 "$WARMUP"); do
 done
 rm -f "$OUT/ttft-direct.txt" "$OUT/ttft-platform.txt"
 jit_before=$(jit)
+probe_start alternating
 for round in $(seq 1 "$ROUNDS"); do
   node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" \
     --samples "$OUT/ttft-direct.txt" | tee "$OUT/direct-$round.json"
   node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" \
     --samples "$OUT/ttft-platform.txt" | tee "$OUT/platform-$round.json"
 done
+probe_stop alternating
 echo "JIT compile time during the alternating rounds: $(awk -v a="$jit_before" -v b="$(jit)" 'BEGIN {printf "%.2f", b - a}') s"
-echo "time to first token over all $ROUNDS alternating rounds (ms):"
+echo "time to first token over all $ROUNDS alternating rounds (ms; added95: 95 % bootstrap interval over rounds):"
 node bench/chat/load.mjs added --direct "$OUT/ttft-direct.txt" --platform "$OUT/ttft-platform.txt" | tee "$OUT/added.json"
 # Paired rounds: the direct streams share each moment with the streams through govchat, so a burst of load on
 # the two shared cores (which slows the fake and this client as much as the app) shows on both sides.
 rm -f "$OUT/paired-direct.txt" "$OUT/paired-platform.txt"
 jit_before=$(jit)
+probe_start paired
 for round in $(seq 1 "$PAIRED"); do
   node bench/chat/load.mjs platform --target http://127.0.0.1:$APP_PORT --streams "$STREAMS" \
     --probe http://127.0.0.1:$FAST_PORT --probes "$PROBES" \
     --samples "$OUT/paired-platform.txt" --probe-samples "$OUT/paired-direct.txt" | tee "$OUT/paired-$round.json"
 done
+probe_stop paired
 echo "JIT compile time during the paired rounds: $(awk -v a="$jit_before" -v b="$(jit)" 'BEGIN {printf "%.2f", b - a}') s"
 echo "time to first token over all $PAIRED paired rounds (ms; $PROBES direct streams among $STREAMS through govchat each):"
 node bench/chat/load.mjs added --direct "$OUT/paired-direct.txt" --platform "$OUT/paired-platform.txt" | tee "$OUT/added-paired.json"
