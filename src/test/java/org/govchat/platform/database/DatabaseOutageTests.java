@@ -44,6 +44,15 @@ class DatabaseOutageTests {
             assertThat(duringOutage.header("Retry-After")).isNotBlank();
             assertThat(duringOutage.json().get("type").asString()).isEqualTo("/problems/database-unavailable");
             assertThat(took).as("fails fast instead of hanging").isLessThan(Duration.ofSeconds(8));
+            // a question waits for a connection while the pool is only busy (BusyPool), never while the database is
+            // away
+            started = Instant.now();
+            var questionDuringOutage = citizen.post(
+                    "/api/v1/conversations/" + before + "/messages", Map.of("content", "Is anyone there?"));
+            took = Duration.between(started, Instant.now());
+            assertThat(questionDuringOutage.status()).isEqualTo(503);
+            assertThat(questionDuringOutage.json().get("type").asString()).isEqualTo("/problems/database-unavailable");
+            assertThat(took).as("a question fails fast too").isLessThan(Duration.ofSeconds(8));
 
             database = startPostgres(port);
             var deadline = Instant.now().plus(Duration.ofSeconds(30));
