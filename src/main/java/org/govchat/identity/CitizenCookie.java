@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.govchat.platform.database.BusyPool;
 import org.govchat.platform.database.PlatformSecrets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -31,13 +32,15 @@ class CitizenCookie {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     private final PlatformSecrets secrets;
+    private final BusyPool busyPool;
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKeySpec key;
     // keyed once and only ever copied, never used directly
     private volatile Mac mac;
 
-    CitizenCookie(PlatformSecrets secrets) {
+    CitizenCookie(PlatformSecrets secrets, BusyPool busyPool) {
         this.secrets = secrets;
+        this.busyPool = busyPool;
     }
 
     /** The caller's citizen reference, issuing a new anonymous identity cookie if it has none (or a forged one). */
@@ -126,7 +129,9 @@ class CitizenCookie {
     private SecretKeySpec key() {
         var current = key;
         if (current == null) {
-            current = new SecretKeySpec(secrets.getOrCreate("citizen-cookie", 32), "HmacSHA256");
+            // read once, by the first citizen request after start-up, which may come in a burst
+            current = new SecretKeySpec(
+                    busyPool.patiently(() -> secrets.getOrCreate("citizen-cookie", 32)), "HmacSHA256");
             key = current;
         }
         return current;
