@@ -62,13 +62,6 @@ public class BusyPool {
         return state != null && state.getTotalConnections() >= pool.getMaximumPoolSize();
     }
 
-    static String chain(Throwable e) {
-        var b = new StringBuilder();
-        for (var c = e; c != null && c.getCause() != c; c = c.getCause())
-            b.append(c.getClass().getName()).append(" > ");
-        return b.toString();
-    }
-
     /** The pool gave up waiting for a free connection, without a failed attempt to open one behind it. */
     private static boolean timedOutWaiting(Throwable error) {
         for (var cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
