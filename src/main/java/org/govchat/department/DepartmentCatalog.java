@@ -6,8 +6,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Service;
@@ -21,9 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * departments and their active profiles, re-read from PostgreSQL when it is older than
  * {@code govchat.departments.cache-ttl} (2 s): a change made on any replica (a kill switch, a new
  * profile version) takes effect everywhere within that time, and at once here after {@link #refresh()}.
+ *
+ * <p>Once a snapshot is half that age, the next question starts re-reading it in the background and is
+ * answered from the snapshot it has: while questions keep coming, none of them waits for the catalogue (a
+ * re-read inside a question held up every question arriving meanwhile, and kept the first one's database
+ * connection and conversation lock). A question only waits for the catalogue when there is none yet, after
+ * {@link #refresh()}, or when the snapshot reached its full age, e.g. after a quiet spell.
  */
 @Service
 public class DepartmentCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(DepartmentCatalog.class);
 
     @ConfigurationProperties("govchat.departments")
     record CacheProperties(@DefaultValue("2s") Duration cacheTtl) {}
@@ -40,7 +52,9 @@ public class DepartmentCatalog {
     private final long ttlNanos;
     private volatile Snapshot snapshot;
     // bumped by refresh(): a load that began before a refresh must not install what it read
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
+    // one background re-read at a time
+    private final AtomicBoolean reloading = new AtomicBoolean();
 
     DepartmentCatalog(
             DepartmentRepository departments,
@@ -91,10 +105,15 @@ public class DepartmentCatalog {
     }
 
     private Snapshot current() {
-        var now = System.nanoTime();
         var known = snapshot;
-        if (known != null && now - known.loadedAt() < ttlNanos) {
-            return known;
+        if (known != null) {
+            var age = System.nanoTime() - known.loadedAt();
+            if (age < ttlNanos) {
+                if (age >= ttlNanos / 2) {
+                    reloadInBackground();
+                }
+                return known;
+            }
         }
         synchronized (this) {
             known = snapshot;
@@ -106,6 +125,33 @@ public class DepartmentCatalog {
                 }
             }
             return known;
+        }
+    }
+
+    private void reloadInBackground() {
+        if (!reloading.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Thread.ofVirtual().name("department-catalog").start(() -> {
+                try {
+                    synchronized (this) {
+                        var loading = generation.get();
+                        var fresh = readOnly.execute(status -> load());
+                        if (generation.get() == loading) {
+                            snapshot = fresh;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // the snapshot stays; a question that finds it at its full age re-reads it and sees the error
+                    log.debug("Re-reading the department catalogue failed: {}", e.toString());
+                } finally {
+                    reloading.set(false);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            reloading.set(false);
+            throw e;
         }
     }
 
