@@ -101,17 +101,22 @@ record IdentityProperties(
      * @param questionsPerCitizen questions one anonymous citizen may ask (default 10 a minute)
      * @param questionsPerAddress questions from one client address (default 60 a minute)
      * @param conversationsPerAddress conversations started from one client address (default 20 a minute)
+     * @param questionsPerOfficer questions one signed-in officer puts to a model: to their department's
+     *     assistant in the staff portal, and to a draft profile in the admin console's playground together
+     *     (default 30 a minute), so that no one account can crowd citizens out of the model backends
      */
     record RateLimits(
             @DefaultValue("true") boolean enabled,
             @Valid Limit questionsPerCitizen,
             @Valid Limit questionsPerAddress,
-            @Valid Limit conversationsPerAddress) {
+            @Valid Limit conversationsPerAddress,
+            @Valid Limit questionsPerOfficer) {
 
         RateLimits {
             questionsPerCitizen = orDefault(questionsPerCitizen, 10);
             questionsPerAddress = orDefault(questionsPerAddress, 60);
             conversationsPerAddress = orDefault(conversationsPerAddress, 20);
+            questionsPerOfficer = orDefault(questionsPerOfficer, 30);
         }
 
         private static Limit orDefault(Limit limit, int perMinute) {

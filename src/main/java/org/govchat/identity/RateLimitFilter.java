@@ -11,13 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits what anonymous callers can make the platform do: questions per citizen and per client address,
- * and new conversations per client address. Runs after the security rules, so a request refused there
- * (no CSRF token, say) costs nothing here.
+ * Limits what callers can make the platform do: questions per citizen and per client address, new
+ * conversations per client address, and questions a signed-in officer puts to a model (the staff portal's
+ * assistant and the admin console's playground). Runs after the security rules, so a request refused there
+ * (no CSRF token, not signed in, say) costs nothing here.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
@@ -26,6 +28,11 @@ final class RateLimitFilter extends OncePerRequestFilter {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/conversations/*/messages");
     private static final RequestMatcher NEW_CONVERSATION =
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/conversations");
+    private static final RequestMatcher OFFICER_QUESTION = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults()
+                    .matcher(HttpMethod.POST, "/api/v1/staff/assistant/conversations/*/messages"),
+            PathPatternRequestMatcher.withDefaults()
+                    .matcher(HttpMethod.POST, "/api/v1/admin/departments/*/playground"));
 
     private final RateLimits limits;
     private final CitizenCookie citizens;
@@ -39,7 +46,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !limits.config().enabled() || !(QUESTION.matches(request) || NEW_CONVERSATION.matches(request));
+        return !limits.config().enabled()
+                || !(QUESTION.matches(request)
+                        || NEW_CONVERSATION.matches(request)
+                        || OFFICER_QUESTION.matches(request));
     }
 
     @Override
@@ -63,6 +73,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     private Optional<Duration> check(HttpServletRequest request) {
         var config = limits.config();
+        if (OFFICER_QUESTION.matches(request)) {
+            // the security rules let only signed-in officers this far
+            var officer = request.getUserPrincipal();
+            return officer == null
+                    ? Optional.empty()
+                    : limits.take("questions-per-officer", config.questionsPerOfficer(), officer.getName());
+        }
         var address = ClientAddress.of(request);
         if (NEW_CONVERSATION.matches(request)) {
             return limits.take("conversations-per-address", config.conversationsPerAddress(), address);

@@ -52,6 +52,16 @@ class RateLimitTests {
         return citizen.post("/api/v1/conversations/" + UUID.randomUUID() + "/messages", Map.of("content", "hello"));
     }
 
+    /** The 429 problem, with a {@code Retry-After} that the translated detail (zh-HK) repeats. */
+    static void assertRefusedInCantonese(CitizenClient.Reply refused) {
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        var retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1, 60);
+        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/too-many-requests");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("你發送請求的速度太快，請等候 " + retryAfter + " 秒後再試。");
+    }
+
     @Test
     void questionsPerCitizenAreLimitedWith429RetryAfterAndATranslatedDetail() {
         var address = freshAddress();
@@ -59,13 +69,7 @@ class RateLimitTests {
         for (int i = 0; i < 3; i++) {
             assertThat(ask(citizen).status()).isNotEqualTo(429);
         }
-        var refused = ask(citizen);
-        assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-        var retryAfter = Integer.parseInt(refused.header("Retry-After"));
-        assertThat(retryAfter).isBetween(1, 60);
-        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/too-many-requests");
-        assertThat(refused.json().get("detail").asString()).isEqualTo("你發送請求的速度太快，請等候 " + retryAfter + " 秒後再試。");
+        assertRefusedInCantonese(ask(citizen));
 
         assertThat(ask(citizenAt(address)).status())
                 .as("another citizen at the same address still has questions left")
