@@ -75,6 +75,19 @@ jit() { # seconds the JIT has spent compiling so far
   "$(dirname "$JAVA")/jstat" -compiler "$APP_PID" | awk 'NR == 2 {print $4}'
 }
 
+# Is the machine fit to measure? With nothing of ours running, an idle thread should wake within a few ms; on a
+# host shared with busy neighbours it does not, and every latency below shows that too (runs 12 and 14).
+echo "== before the phases: how late an idle thread wakes with nothing of the benchmark running (${IDLE_CHECK:-10} s)"
+probe_start idle
+sleep "${IDLE_CHECK:-10}"
+kill $PROBE_PID 2>/dev/null || true; wait $PROBE_PID 2>/dev/null || true
+echo "scheduling delay of an idle thread on the idle machine (ms): $(cat "$OUT/sched-idle.json")"
+idle_max=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).lateMs.max)' "$OUT/sched-idle.json")
+if awk -v m="$idle_max" 'BEGIN {exit !(m > 5)}'; then
+  echo "WARNING: an idle thread woke up to $idle_max ms late while nothing of the benchmark ran: the host is busy with"
+  echo "         other work, and the latencies below will show it (on a quiet host this stays under 5 ms)"
+fi
+
 echo "== phase 1: time to first token, $STREAMS concurrent streams (50 tokens, 20 ms apart)"
 start_app $FAST_PORT
 # Warm-up: C2 keeps compiling methods of the request path that run once or twice an answer until several
