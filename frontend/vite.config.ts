@@ -21,5 +21,7 @@ export default defineConfig({
     setupFiles: ['src/testing/setup.ts'],
     // one worker: the machine's two cores are shared
     maxWorkers: 1,
+    // room for several slow findBy… steps in one test on a loaded machine (see src/testing/setup.ts)
+    testTimeout: 20_000,
   },
 });

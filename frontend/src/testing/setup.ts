@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { initI18n } from '../lib/i18n';
 import { server } from './server';
@@ -12,6 +12,11 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.removeAttribute('open');
   };
 }
+
+// findBy…/waitFor give up after this long. The library's 1 s was too short on CI's two shared cores under load:
+// a citizen's case reference, shown after two mocked requests, once took longer. An element that never
+// comes still fails the test, only later.
+configure({ asyncUtilTimeout: 3000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
