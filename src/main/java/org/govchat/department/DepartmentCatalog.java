@@ -118,14 +118,20 @@ public class DepartmentCatalog {
         synchronized (this) {
             known = snapshot;
             if (known == null || System.nanoTime() - known.loadedAt() >= ttlNanos) {
-                var loading = generation.get();
-                known = readOnly.execute(status -> load());
-                if (generation.get() == loading) {
-                    snapshot = known;
-                }
+                known = reload();
             }
             return known;
         }
+    }
+
+    /** Reads a new snapshot and installs it, unless a refresh came meanwhile. Called holding the monitor. */
+    private Snapshot reload() {
+        var loading = generation.get();
+        var fresh = readOnly.execute(status -> load());
+        if (generation.get() == loading) {
+            snapshot = fresh;
+        }
+        return fresh;
     }
 
     private void reloadInBackground() {
@@ -136,11 +142,7 @@ public class DepartmentCatalog {
             Thread.ofVirtual().name("department-catalog").start(() -> {
                 try {
                     synchronized (this) {
-                        var loading = generation.get();
-                        var fresh = readOnly.execute(status -> load());
-                        if (generation.get() == loading) {
-                            snapshot = fresh;
-                        }
+                        reload();
                     }
                 } catch (RuntimeException e) {
                     // the snapshot stays; a question that finds it at its full age re-reads it and sees the error
