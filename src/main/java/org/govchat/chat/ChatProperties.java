@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepAliveInterval a comment line is sent after this much silence, so proxies keep the stream
  * @param remotePollInterval how often an answer generated on another replica is re-read while followed
  * @param answerWait longest a JSON (non-streaming) request waits for its answer
+ * @param deltaInterval shortest time between two {@code delta} events of one stream after its first text;
+ *     tokens that arrive meanwhile go out together ({@code 0}: every token as it comes)
  */
 @ConfigurationProperties("govchat.chat")
 record ChatProperties(
@@ -21,4 +23,5 @@ record ChatProperties(
         @DefaultValue("10m") Duration streamTimeout,
         @DefaultValue("15s") Duration keepAliveInterval,
         @DefaultValue("300ms") Duration remotePollInterval,
-        @DefaultValue("5m") Duration answerWait) {}
+        @DefaultValue("5m") Duration answerWait,
+        @DefaultValue("50ms") Duration deltaInterval) {}

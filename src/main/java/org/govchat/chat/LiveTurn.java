@@ -50,6 +50,9 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
     private final long startNanos = System.nanoTime();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    /** Signalled once, when the turn reaches its final status: wakes readers holding back a delta. */
+    private final Condition ended = lock.newCondition();
+
     private final CompletableFuture<MessageStatus> completion = new CompletableFuture<>();
 
     // guarded by lock
@@ -132,15 +135,23 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
     }
 
     /**
-     * Waits until the state differs from {@code seenVersion} (or the timeout passes), then returns it with
-     * the text after {@code offset}.
+     * Waits until the state differs from {@code seenVersion} (or the timeout passes), then, unless the turn
+     * has ended, until {@code notBefore} ({@link System#nanoTime()}), and returns the state with the text
+     * after {@code offset}. Tokens that arrive while a reader holds back go out together in its next delta;
+     * the reader is not woken by each of them, only by the end of the turn.
      */
-    State awaitChange(long seenVersion, int offset, Duration timeout) throws InterruptedException {
+    State awaitChange(long seenVersion, int offset, Duration timeout, long notBefore) throws InterruptedException {
         lock.lock();
         try {
             var nanos = timeout.toNanos();
             while (version == seenVersion && nanos > 0) {
                 nanos = changed.awaitNanos(nanos);
+            }
+            if (version != seenVersion) {
+                var hold = notBefore - System.nanoTime();
+                while (hold > 0 && !status.isFinal()) {
+                    hold = ended.awaitNanos(hold);
+                }
             }
             var from = Math.min(Math.max(offset, 0), content.length());
             return new State(
@@ -308,7 +319,10 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
         }
         // persist before telling readers, so a client that reloads on "done" reads the final row
         onFinal.accept(this, outcome);
-        update(() -> status = finalStatus);
+        update(() -> {
+            status = finalStatus;
+            ended.signalAll();
+        });
         completion.complete(finalStatus);
     }
 

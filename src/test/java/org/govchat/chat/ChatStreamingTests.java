@@ -223,6 +223,36 @@ class ChatStreamingTests {
     }
 
     @Test
+    void tokensThatComeFasterThanTheDeltaIntervalGoOutTogetherAndNoneIsLost() {
+        // 60 tokens 5 ms apart: about 0.3 s of text, at most one delta per 50 ms after the first
+        primary.enqueue(FakeScript.tokens(60).tokenDelay(Duration.ofMillis(5)));
+        try (var stream = citizen.ask(conversation, "Many small tokens")) {
+            var events = stream.drain();
+            var deltas = events.stream().filter(e -> e.name().equals("delta")).toList();
+            assertThat(stream.text()).isEqualTo(expectedTokens(60));
+            assertThat(deltas).hasSizeBetween(2, 20);
+            var delivered = 0;
+            for (var delta : deltas) {
+                delivered += delta.text("text").length();
+                assertThat(delta.id()).isEqualTo(String.valueOf(delivered));
+            }
+            assertThat(events.getLast().text("status")).isEqualTo("COMPLETE");
+        }
+    }
+
+    @Test
+    void tokensSlowerThanTheDeltaIntervalEachGoOutAsTheyCome() {
+        primary.enqueue(FakeScript.tokens(5).tokenDelay(Duration.ofMillis(250)));
+        try (var stream = citizen.ask(conversation, "Few slow tokens")) {
+            var deltas = stream.drain().stream()
+                    .filter(e -> e.name().equals("delta"))
+                    .map(e -> e.text("text"))
+                    .toList();
+            assertThat(deltas).containsExactly("t0 ", "t1 ", "t2 ", "t3 ", "t4 ");
+        }
+    }
+
+    @Test
     void resumingSomeoneElsesAnswerIs404() {
         primary.enqueue(FakeScript.answer("mine"));
         String answerId;
