@@ -130,6 +130,54 @@ describe('talking to an officer', () => {
     expect(contacts).toEqual([{ contact: '12345' }, { contact: '9123 4567' }]);
   });
 
+  test('after the citizen left a contact, a late state from the live stream does not bring the form back', async () => {
+    conversation(escalated('TIMED_OUT'));
+    const live = controlledEventStream();
+    server.use(
+      http.get('/api/v1/conversations/c-1/events', () => live.response()),
+      http.post('/api/v1/conversations/c-1/handoff/follow-up', () =>
+        HttpResponse.json({ caseReference: 'IMM-4K7P-X2QD', contact: '+85291234567' }),
+      ),
+    );
+    render(<ChatView department={department} conversationId="c-1" />);
+    const user = userEvent.setup();
+    expect(await screen.findByText('No officer is free at the moment')).toBeTruthy();
+    server.use(
+      http.get('/api/v1/conversations/c-1/handoff', () =>
+        HttpResponse.json({ ...active, phase: 'FOLLOW_UP', caseReference: 'IMM-4K7P-X2QD', contactLeft: true }),
+      ),
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Phone number or e-mail address' }), '9123 4567');
+    await user.click(screen.getByRole('button', { name: 'Ask an officer to contact me' }));
+    expect(await screen.findByText('Your case reference: IMM-4K7P-X2QD')).toBeTruthy();
+
+    // sent by the server before the contact was stored, read only now
+    try {
+      live.send('state', escalated('TIMED_OUT'), 2);
+    } catch {
+      // the page has already closed the stream
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(screen.getByText('Your case reference: IMM-4K7P-X2QD')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Phone number or e-mail address' })).toBeNull();
+  });
+
+  test('a contact the server stored shows its case reference even when the state cannot be re-read', async () => {
+    conversation(escalated('TIMED_OUT'));
+    server.use(
+      http.get('/api/v1/conversations/c-1/events', () => eventStreamOf([sseFrame('state', escalated('TIMED_OUT'), 2)])),
+      http.post('/api/v1/conversations/c-1/handoff/follow-up', () => HttpResponse.json({ caseReference: 'IMM-7Q2M-K9TD', contact: null })),
+    );
+    render(<ChatView department={department} conversationId="c-1" />);
+    const user = userEvent.setup();
+    expect(await screen.findByText('No officer is free at the moment')).toBeTruthy();
+    server.use(http.get('/api/v1/conversations/c-1/handoff', () => problem(503, 'The service is briefly unavailable.')));
+    await user.click(screen.getByRole('button', { name: 'Just give me a case reference' }));
+    expect(await screen.findByText('Your case reference: IMM-7Q2M-K9TD')).toBeTruthy();
+    expect(screen.queryByText('The service is briefly unavailable.')).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Phone number or e-mail address' })).toBeNull();
+  });
+
   test('a thumbs down offers an officer, and accepting says why', async () => {
     conversation(active);
     const requested: unknown[] = [];

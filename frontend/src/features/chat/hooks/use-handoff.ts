@@ -36,7 +36,8 @@ export function useHandoff({ conversationId, enabled, ensureConversation, onMess
   const [followUp, setFollowUp] = useState<FollowUp | null>(null);
   const [reconnecting, setReconnecting] = useState(false);
   const sessionRef = useRef(new AbortController());
-  const followingRef = useRef<string | null>(null);
+  /** The live stream being followed, and how to stop it. */
+  const followingRef = useRef<{ id: string; stop: AbortController } | null>(null);
   const requestingRef = useRef(false);
   const lastIdRef = useRef(0);
   const onMessagesRef = useRef(onMessages);
@@ -44,11 +45,21 @@ export function useHandoff({ conversationId, enabled, ensureConversation, onMess
   const lastSeqRef = useRef(lastSeq);
   lastSeqRef.current = lastSeq;
 
-  /** Follows the conversation while it is with an officer; reconnects until it no longer is. */
+  /**
+   * Follows the conversation while it is with an officer; reconnects until it no longer is, or until this
+   * page learns otherwise itself (the citizen left a contact or went back to the assistant).
+   */
   const follow = useCallback(async (id: string) => {
-    if (followingRef.current === id) return;
-    followingRef.current = id;
-    const signal = sessionRef.current.signal;
+    if (followingRef.current?.id === id) return;
+    const following = { id, stop: new AbortController() };
+    followingRef.current = following;
+    const signal = following.stop.signal;
+    const session = sessionRef.current.signal;
+    const endWithSession = () => following.stop.abort();
+    session.addEventListener('abort', endWithSession, { once: true });
+    if (session.aborted) following.stop.abort();
+    // an event of a stream this page stopped following is older than what the page knows: ignored
+    const current = () => followingRef.current === following && !signal.aborted;
     let over = false;
     try {
       await keepFollowing(
@@ -56,6 +67,7 @@ export function useHandoff({ conversationId, enabled, ensureConversation, onMess
           followConversation(
             { conversationId: id, lastEventId: Math.max(lastIdRef.current, lastSeqRef.current()) },
             (event) => {
+              if (!current()) return;
               connected();
               if (event.id !== null) lastIdRef.current = Math.max(lastIdRef.current, event.id);
               if (event.type === 'state') {
@@ -67,11 +79,20 @@ export function useHandoff({ conversationId, enabled, ensureConversation, onMess
             },
             signal,
           ),
-        { signal, finished: () => over || followingRef.current !== id, onReconnecting: setReconnecting },
+        { signal, finished: () => over || !current(), onReconnecting: setReconnecting },
       );
     } finally {
-      if (followingRef.current === id) followingRef.current = null;
+      session.removeEventListener('abort', endWithSession);
+      if (followingRef.current === following) followingRef.current = null;
     }
+  }, []);
+
+  /** The conversation left the officers' hands by this page's own request: its live stream is done. */
+  const stopFollowing = useCallback(() => {
+    const following = followingRef.current;
+    followingRef.current = null;
+    following?.stop.abort();
+    setReconnecting(false);
   }, []);
 
   useEffect(() => {
@@ -108,6 +129,7 @@ export function useHandoff({ conversationId, enabled, ensureConversation, onMess
         const id = await ensureConversation();
         if (!id) return;
         const next = await requestHandoff({ conversationId: id, reason });
+        setFollowUp(null); // a reference from an earlier request is not this one's
         setState(next);
         if (next.status === 'ESCALATED') void follow(id);
       } catch (failure) {
@@ -125,13 +147,15 @@ export function useHandoff({ conversationId, enabled, ensureConversation, onMess
     setBusy(true);
     setError(null);
     try {
-      setState(await cancelHandoff({ conversationId }));
+      const next = await cancelHandoff({ conversationId });
+      stopFollowing();
+      setState(next);
     } catch (failure) {
       setError(asApiError(failure));
     } finally {
       setBusy(false);
     }
-  }, [conversationId]);
+  }, [conversationId, stopFollowing]);
 
   /** Leaves a contact (or, without one, takes a case reference); false when the server refused it. */
   const leaveContact = useCallback(
@@ -139,18 +163,32 @@ export function useHandoff({ conversationId, enabled, ensureConversation, onMess
       if (!conversationId) return false;
       setBusy(true);
       setError(null);
+      let left: FollowUp;
       try {
-        setFollowUp(await leaveFollowUp({ conversationId, contact: contact ?? undefined }));
-        setState(await getHandoff({ conversationId }));
-        return true;
+        left = await leaveFollowUp({ conversationId, contact: contact ?? undefined });
       } catch (failure) {
         setError(asApiError(failure));
+        setBusy(false);
         return false;
+      }
+      // the conversation is back with the assistant and the request waits in the inbox
+      stopFollowing();
+      setFollowUp(left);
+      try {
+        setState(await getHandoff({ conversationId }));
+      } catch {
+        // stored all the same: show what the server does with a follow-up
+        setState((previous) =>
+          previous
+            ? { ...previous, status: 'ACTIVE', phase: 'FOLLOW_UP', caseReference: left.caseReference, contactLeft: Boolean(left.contact) }
+            : previous,
+        );
       } finally {
         setBusy(false);
       }
+      return true;
     },
-    [conversationId],
+    [conversationId, stopFollowing],
   );
 
   const dismissError = useCallback(() => setError(null), []);
