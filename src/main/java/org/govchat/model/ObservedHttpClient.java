@@ -9,58 +9,105 @@ import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The HTTP client under LangChain4j's Ollama and OpenAI models. LangChain4j only offers a streaming
  * handle once the first token is there, so this client itself hands the running exchange to the
  * {@linkplain Attempt#CURRENT current attempt}: a timeout or a cancel then aborts the request or closes the
- * response stream at any moment, and the server sees the connection go and stops generating. It also
+ * connection at any moment, and the server sees the connection go and stops generating. It also
  * reports errors a server sends inside the stream. {@link #execute(HttpRequest, ServerSentEventParser,
  * ServerSentEventListener)} returns when the stream has ended.
  *
- * <p>HTTP/1.1 only (what the inference servers speak); virtual threads read the streams.
+ * <p>Apache HttpClient's classic, blocking API over HTTP/1.1 (what the inference servers speak): the
+ * attempt's virtual thread reads the stream from the socket itself, so a chunk costs a read and no hand-over
+ * between threads (the JDK's asynchronous client hands every chunk from its selector thread to the reader,
+ * through its flow control; bench/README has what the change saved). Connections are pooled per backend,
+ * never fewer than the generations it admits at once, so a request never waits for one. Responses are not
+ * compressed (that would hold tokens back), and a request is sent a second time only when the kept-alive
+ * connection it went out on turns out to have been closed by the server.
  */
 final class ObservedHttpClient implements HttpClient {
 
     private static final int MAX_ERROR_BODY = 4096;
 
-    private final java.net.http.HttpClient jdk;
+    private final CloseableHttpClient client;
 
-    private ObservedHttpClient(Duration connectTimeout) {
-        this.jdk = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+    private ObservedHttpClient(Duration connectTimeout, int maxConnections) {
+        var connectWithin = Timeout.of(connectTimeout);
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connectWithin)
+                        // tokens are timed by the gateway (first token, between tokens, total)
+                        .setSocketTimeout(Timeout.DISABLED)
+                        // checking a connection costs a 1 ms read: only after a lull (as OkHttp does), and a
+                        // request that finds its kept-alive connection closed anyway is sent once more
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(10))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(connectWithin)
+                        .setResponseTimeout(Timeout.DISABLED)
+                        .setRedirectsEnabled(false)
+                        .build())
+                .setRetryStrategy(new ResendWhenUnanswered())
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableRedirectHandling()
+                .evictIdleConnections(TimeValue.ofMinutes(1))
                 .build();
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         try {
-            var response = jdk.send(toJdk(request), BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new HttpException(response.statusCode(), response.body());
-            }
-            return SuccessfulHttpResponse.builder()
-                    .statusCode(response.statusCode())
-                    .headers(response.headers().map())
-                    .body(response.body())
-                    .build();
+            return client.execute(toApache(request), response -> {
+                var body = response.getEntity() == null
+                        ? ""
+                        : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                if (response.getCode() / 100 != 2) {
+                    throw new HttpException(response.getCode(), body);
+                }
+                return SuccessfulHttpResponse.builder()
+                        .statusCode(response.getCode())
+                        .headers(headers(response))
+                        .body(body)
+                        .build();
+            });
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
@@ -71,70 +118,165 @@ final class ObservedHttpClient implements HttpClient {
         if (attempt != null && attempt.isClosed()) {
             return; // timed out or cancelled before the request went out
         }
-        var exchange = jdk.sendAsync(toJdk(request), BodyHandlers.ofInputStream());
+        var exchange = toApache(request);
         if (attempt != null) {
-            attempt.onAbort(() -> exchange.cancel(true));
+            // before the answer starts this aborts connecting or waiting; after, it closes the connection
+            attempt.onAbort(exchange::cancel);
         }
-        HttpResponse<InputStream> response;
+        ClassicHttpResponse response;
         try {
-            response = exchange.get();
-        } catch (CancellationException e) {
-            return; // aborted by us
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            return;
-        } catch (ExecutionException e) {
-            listener.onError(e.getCause());
-            return;
+            response = client.executeOpen(null, exchange, null);
+        } catch (IOException | RuntimeException e) {
+            if (!exchange.isCancelled()) {
+                listener.onError(e);
+            }
+            return; // else aborted by us
         }
-        var body = response.body();
-        if (attempt != null) {
-            attempt.responded();
-            attempt.onAbort(() -> closeQuietly(body));
-        }
-        try (body) {
-            if (response.statusCode() / 100 != 2) {
-                listener.onError(new HttpException(response.statusCode(), readSome(body)));
+        try (response) {
+            if (attempt != null) {
+                attempt.responded();
+            }
+            var entity = response.getEntity();
+            if (response.getCode() / 100 != 2) {
+                listener.onError(new HttpException(
+                        response.getCode(), entity == null ? "" : readSome(new Body(entity.getContent(), exchange))));
                 return;
             }
             listener.onOpen(SuccessfulHttpResponse.builder()
-                    .statusCode(response.statusCode())
-                    .headers(response.headers().map())
+                    .statusCode(response.getCode())
+                    .headers(headers(response))
                     .build());
-            parser.parse(body, attempt == null ? listener : new Tap(listener, attempt));
+            if (entity != null) {
+                try (var body = new Body(entity.getContent(), exchange)) {
+                    parser.parse(body, attempt == null ? listener : new Tap(listener, attempt));
+                }
+            }
             if (attempt == null || !attempt.isClosed()) {
                 listener.onClose();
             }
         } catch (IOException e) {
-            // closing a stream that broke: nothing left to tell
+            // a stream that broke or was aborted: the parser has told the listener already
         }
     }
 
-    private static java.net.http.HttpRequest toJdk(HttpRequest request) {
+    private static HttpUriRequestBase toApache(HttpRequest request) {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
             throw new UnsupportedOperationException("multipart requests are not used by model backends");
         }
-        var builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
-        request.headers().forEach((name, values) -> {
-            if (values != null) {
-                values.forEach(value -> builder.header(name, value));
+        var apache = new HttpUriRequestBase(request.method().name(), URI.create(request.url()));
+        String contentType = null;
+        for (var header : request.headers().entrySet()) {
+            if (header.getValue() == null || isFramingHeader(header.getKey())) {
+                continue;
             }
-        });
-        var body = request.body() == null
-                ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8);
-        return builder.method(request.method().name(), body).build();
+            for (var value : header.getValue()) {
+                if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(header.getKey())) {
+                    contentType = value;
+                } else {
+                    apache.addHeader(header.getKey(), value);
+                }
+            }
+        }
+        if (request.body() != null) {
+            var type = contentType == null ? ContentType.APPLICATION_JSON : ContentType.parse(contentType);
+            if (type.getCharset() == null) {
+                type = type.withCharset(StandardCharsets.UTF_8);
+            }
+            apache.setEntity(new StringEntity(request.body(), type));
+        }
+        return apache;
+    }
+
+    /** Headers the client sets itself from the body and the connection. */
+    private static boolean isFramingHeader(String name) {
+        return HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
+                || HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name)
+                || HttpHeaders.HOST.equalsIgnoreCase(name)
+                || HttpHeaders.CONNECTION.equalsIgnoreCase(name);
+    }
+
+    private static Map<String, List<String>> headers(ClassicHttpResponse response) {
+        var headers = new LinkedHashMap<String, List<String>>();
+        for (var header : response.getHeaders()) {
+            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        return headers;
+    }
+
+    /**
+     * A response body that, closed before its end (cancelled, timed out, or given up by the parser), drops
+     * the connection: closing HttpClient's own stream would first read the rest of the answer.
+     */
+    private static final class Body extends FilterInputStream {
+
+        private final HttpUriRequestBase exchange;
+        private boolean ended;
+
+        Body(InputStream in, HttpUriRequestBase exchange) {
+            super(in);
+            this.exchange = exchange;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return ended(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return ended(super.read(buffer, offset, length));
+        }
+
+        private int ended(int read) {
+            if (read < 0) {
+                ended = true;
+            }
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!ended) {
+                exchange.cancel();
+            }
+            super.close(); // at the end of the stream this hands the connection back to the pool
+        }
     }
 
     private static String readSome(InputStream body) throws IOException {
-        return new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        try (body) {
+            return new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        }
     }
 
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // the point was to stop reading
+    /**
+     * Sends a request once more, on a new connection, when the server closed the kept-alive connection it
+     * went out on without a word (idle connections are closed by servers after a few seconds: uvicorn's
+     * default is 5). A server that took the request answers something first; one that cannot be reached is
+     * a failed attempt, for failover to handle.
+     */
+    private static final class ResendWhenUnanswered implements HttpRequestRetryStrategy {
+
+        @Override
+        public boolean retryRequest(
+                org.apache.hc.core5.http.HttpRequest request,
+                IOException exception,
+                int execCount,
+                HttpContext context) {
+            return execCount == 1
+                    && !(request instanceof HttpUriRequestBase exchange && exchange.isCancelled())
+                    && (exception instanceof NoHttpResponseException
+                            || (exception instanceof SocketException && !(exception instanceof ConnectException)));
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+            return TimeValue.ZERO_MILLISECONDS;
         }
     }
 
@@ -178,8 +320,13 @@ final class ObservedHttpClient implements HttpClient {
         private Duration connectTimeout;
         private Duration readTimeout;
 
-        Builder(Duration connectTimeout) {
+        private final int maxConnections;
+
+        /** {@code maxConcurrent}: the generations the backend admits at once (each holds a connection). */
+        Builder(Duration connectTimeout, int maxConcurrent) {
             this.connectTimeout = connectTimeout;
+            // aborted streams may still hold theirs for a moment, and the model list needs one too
+            this.maxConnections = maxConcurrent + Math.max(8, maxConcurrent / 4);
         }
 
         @Override
@@ -209,7 +356,7 @@ final class ObservedHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ObservedHttpClient(connectTimeout);
+            return new ObservedHttpClient(connectTimeout, maxConnections);
         }
     }
 }

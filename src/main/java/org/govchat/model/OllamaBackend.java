@@ -13,7 +13,8 @@ record OllamaBackend(StreamingChatModel model, Reachability reachability) implem
     OllamaBackend(ModelProperties.Backend config) {
         this(
                 OllamaStreamingChatModel.builder()
-                        .httpClientBuilder(new ObservedHttpClient.Builder(config.connectTimeout()))
+                        .httpClientBuilder(
+                                new ObservedHttpClient.Builder(config.connectTimeout(), config.maxConcurrent()))
                         .baseUrl(config.baseUrl().toString())
                         .modelName(config.defaultModel())
                         .returnThinking(true)

@@ -14,7 +14,8 @@ record OpenAiCompatibleBackend(StreamingChatModel model, Reachability reachabili
     OpenAiCompatibleBackend(ModelProperties.Backend config) {
         this(
                 OpenAiStreamingChatModel.builder()
-                        .httpClientBuilder(new ObservedHttpClient.Builder(config.connectTimeout()))
+                        .httpClientBuilder(
+                                new ObservedHttpClient.Builder(config.connectTimeout(), config.maxConcurrent()))
                         .baseUrl(config.baseUrl().toString())
                         .apiKey(config.apiKey())
                         .modelName(config.defaultModel())

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Whatever goes wrong, a client gets problem+json: never an HTML page or a stack trace. */
@@ -16,6 +18,9 @@ class ProblemDetailsTests {
 
     @Autowired
     RestTestClient http;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void unknownApiPathIsA404Problem() {
@@ -49,7 +54,11 @@ class ProblemDetailsTests {
 
     @Test
     void wrongMethodIsA405ProblemNamingTheAllowedOnes() {
-        // a state-changing method needs the CSRF token before it reaches the 405
+        // a state-changing method needs the CSRF token before it reaches the 405; a client without cookies
+        // of its own gets a fresh one (the injected client keeps the cookies of earlier tests)
+        var http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port)
+                .build();
         var token = http.get()
                 .uri("/api/v1/departments")
                 .exchange()
