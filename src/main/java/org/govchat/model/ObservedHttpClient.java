@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -36,6 +37,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -315,12 +317,13 @@ final class ObservedHttpClient implements HttpClient {
     }
 
     /** Hands LangChain4j's model builders this client, with the backend's connect timeout. */
-    static final class Builder implements HttpClientBuilder {
+    static final class Builder implements HttpClientBuilder, AutoCloseable {
 
         private Duration connectTimeout;
         private Duration readTimeout;
 
         private final int maxConnections;
+        private final List<ObservedHttpClient> built = new CopyOnWriteArrayList<>();
 
         /** {@code maxConcurrent}: the generations the backend admits at once (each holds a connection). */
         Builder(Duration connectTimeout, int maxConcurrent) {
@@ -356,7 +359,16 @@ final class ObservedHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ObservedHttpClient(connectTimeout, maxConnections);
+            var client = new ObservedHttpClient(connectTimeout, maxConnections);
+            built.add(client);
+            return client;
+        }
+
+        /** Closes the clients built (their pooled connections and idle-connection evictor). */
+        @Override
+        public void close() {
+            built.forEach(client -> client.client.close(CloseMode.GRACEFUL));
+            built.clear();
         }
     }
 }

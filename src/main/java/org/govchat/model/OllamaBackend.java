@@ -8,13 +8,17 @@ import java.util.Map;
  * Ollama's native {@code /api/chat} (NDJSON). Usage comes from {@code prompt_eval_count} and
  * {@code eval_count} of the final line; a {@code thinking} field arrives as LangChain4j thinking.
  */
-record OllamaBackend(StreamingChatModel model, Reachability reachability) implements RemoteBackend {
+record OllamaBackend(StreamingChatModel model, Reachability reachability, ObservedHttpClient.Builder http)
+        implements RemoteBackend {
 
     OllamaBackend(ModelProperties.Backend config) {
+        this(config, new ObservedHttpClient.Builder(config.connectTimeout(), config.maxConcurrent()));
+    }
+
+    private OllamaBackend(ModelProperties.Backend config, ObservedHttpClient.Builder http) {
         this(
                 OllamaStreamingChatModel.builder()
-                        .httpClientBuilder(
-                                new ObservedHttpClient.Builder(config.connectTimeout(), config.maxConcurrent()))
+                        .httpClientBuilder(http)
                         .baseUrl(config.baseUrl().toString())
                         .modelName(config.defaultModel())
                         .returnThinking(true)
@@ -24,6 +28,7 @@ record OllamaBackend(StreamingChatModel model, Reachability reachability) implem
                                         : Map.of("Authorization", "Bearer " + config.apiKey()))
                         .build(),
                 new Reachability(
-                        Reachability.under(config.baseUrl(), "api/tags"), config.connectTimeout(), config.apiKey()));
+                        Reachability.under(config.baseUrl(), "api/tags"), config.connectTimeout(), config.apiKey()),
+                http);
     }
 }

@@ -9,20 +9,25 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
  * LangChain4j always asks for usage ({@code stream_options.include_usage}) and, with returnThinking, hands
  * {@code reasoning_content} deltas over as thinking.
  */
-record OpenAiCompatibleBackend(StreamingChatModel model, Reachability reachability) implements RemoteBackend {
+record OpenAiCompatibleBackend(StreamingChatModel model, Reachability reachability, ObservedHttpClient.Builder http)
+        implements RemoteBackend {
 
     OpenAiCompatibleBackend(ModelProperties.Backend config) {
+        this(config, new ObservedHttpClient.Builder(config.connectTimeout(), config.maxConcurrent()));
+    }
+
+    private OpenAiCompatibleBackend(ModelProperties.Backend config, ObservedHttpClient.Builder http) {
         this(
                 OpenAiStreamingChatModel.builder()
-                        .httpClientBuilder(
-                                new ObservedHttpClient.Builder(config.connectTimeout(), config.maxConcurrent()))
+                        .httpClientBuilder(http)
                         .baseUrl(config.baseUrl().toString())
                         .apiKey(config.apiKey())
                         .modelName(config.defaultModel())
                         .returnThinking(true)
                         .build(),
                 new Reachability(
-                        Reachability.under(config.baseUrl(), "models"), config.connectTimeout(), config.apiKey()));
+                        Reachability.under(config.baseUrl(), "models"), config.connectTimeout(), config.apiKey()),
+                http);
     }
 
     /**

@@ -13,6 +13,9 @@ sealed interface RemoteBackend extends ModelBackend permits OllamaBackend, OpenA
 
     Reachability reachability();
 
+    /** Builds the HTTP client under {@link #model()}, and closes it. */
+    ObservedHttpClient.Builder http();
+
     @Override
     default Availability availability() {
         return reachability().availability();
@@ -26,6 +29,11 @@ sealed interface RemoteBackend extends ModelBackend permits OllamaBackend, OpenA
     @Override
     default void observed(boolean reachable, String reason) {
         reachability().observed(reachable, reason);
+    }
+
+    @Override
+    default void close() {
+        http().close();
     }
 
     @Override

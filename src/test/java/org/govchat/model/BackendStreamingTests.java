@@ -1,8 +1,11 @@
 package org.govchat.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.govchat.model.fake.FakeOllamaServer;
 import org.govchat.model.fake.FakeOpenAiServer;
 import org.govchat.model.fake.FakeScript;
@@ -63,6 +66,32 @@ class BackendStreamingTests {
             assertThat(server.completedStreams()).isEqualTo(3);
             assertThat(server.requests()).hasSize(3);
         }
+    }
+
+    @Test
+    void shuttingTheBackendsDownClosesTheirHttpClients() {
+        long before = evictorThreads();
+        try (var server = new FakeOpenAiServer()) {
+            var backends = TestBackends.of(Map.of(
+                    "gpu", TestBackends.openAi(server.baseUrl()).build(),
+                    "local", TestBackends.ollama(server.baseUrl()).build()));
+            assertThat(backends.generate("Is my licence ready?", "gpu").awaitEnd().failure)
+                    .isNull();
+            assertThat(evictorThreads())
+                    .as("each backend's pool sweeps its idle connections")
+                    .isEqualTo(before + 2);
+
+            backends.close();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> evictorThreads() == before);
+        }
+    }
+
+    /** HttpClient's sweeper of idle pooled connections: one per client until it is closed. */
+    private static long evictorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("idle-connection-evictor"))
+                .count();
     }
 
     @Test
