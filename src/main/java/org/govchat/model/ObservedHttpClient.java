@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultConnectionKeepAliveStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -60,6 +61,7 @@ import org.apache.hc.core5.util.Timeout;
 final class ObservedHttpClient implements HttpClient {
 
     private static final int MAX_ERROR_BODY = 4096;
+    private static final TimeValue MAX_IDLE = TimeValue.ofSeconds(4);
 
     private final CloseableHttpClient client;
 
@@ -72,8 +74,9 @@ final class ObservedHttpClient implements HttpClient {
                         .setConnectTimeout(connectWithin)
                         // tokens are timed by the gateway (first token, between tokens, total)
                         .setSocketTimeout(Timeout.DISABLED)
-                        // checking a connection costs a 1 ms read: only after a lull (as OkHttp does), and a
-                        // request that finds its kept-alive connection closed anyway is sent once more
+                        // checking a connection costs a 1 ms read: only after a lull (as OkHttp does); idle
+                        // connections are kept shorter than servers keep theirs (below), and a request that
+                        // finds its kept-alive connection closed anyway is sent once more
                         .setValidateAfterInactivity(TimeValue.ofSeconds(10))
                         .build())
                 .build();
@@ -82,8 +85,8 @@ final class ObservedHttpClient implements HttpClient {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(connectWithin)
                         .setResponseTimeout(Timeout.DISABLED)
-                        .setRedirectsEnabled(false)
                         .build())
+                .setKeepAliveStrategy(ObservedHttpClient::keepIdleFor)
                 .setRetryStrategy(new ResendWhenUnanswered())
                 .disableContentCompression()
                 .disableCookieManagement()
@@ -189,6 +192,16 @@ final class ObservedHttpClient implements HttpClient {
         return apache;
     }
 
+    /**
+     * How long a connection may wait idle in the pool: what the server announces ({@code Keep-Alive:
+     * timeout=}), at most {@link #MAX_IDLE}, under the idle timeouts servers use by default (uvicorn, Node and
+     * llama.cpp's server close after 5 s), so a pooled connection is seldom one the server has closed.
+     */
+    private static TimeValue keepIdleFor(HttpResponse response, HttpContext context) {
+        var announced = DefaultConnectionKeepAliveStrategy.INSTANCE.getKeepAliveDuration(response, context);
+        return announced != null && announced.compareTo(MAX_IDLE) < 0 ? announced : MAX_IDLE;
+    }
+
     /** Headers the client sets itself from the body and the connection. */
     private static boolean isFramingHeader(String name) {
         return HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
@@ -252,10 +265,10 @@ final class ObservedHttpClient implements HttpClient {
     }
 
     /**
-     * Sends a request once more, on a new connection, when the server closed the kept-alive connection it
-     * went out on without a word (idle connections are closed by servers after a few seconds: uvicorn's
-     * default is 5). A server that took the request answers something first; one that cannot be reached is
-     * a failed attempt, for failover to handle.
+     * Sends a request once more when the server closed the kept-alive connection it went out on without a
+     * word (a server may close an idle connection sooner than it announced, or restart). A server that took
+     * the request answers something first; one that cannot be reached is a failed attempt, for failover to
+     * handle.
      */
     private static final class ResendWhenUnanswered implements HttpRequestRetryStrategy {
 
