@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepAliveInterval a comment line is sent after this much silence, so proxies keep the stream
  * @param remotePollInterval how often an answer generated on another replica is re-read while followed
  * @param answerWait longest a JSON (non-streaming) request waits for its answer
- * @param deltaInterval shortest time between two {@code delta} events of one stream after its first text;
- *     tokens that arrive meanwhile go out together ({@code 0}: every token as it comes)
+ * @param deltaInterval shortest time between two announcements of an answer's text to its streams, so between
+ *     two {@code delta} events of one stream after its first text; tokens that arrive meanwhile go out
+ *     together ({@code 0}: every token as it comes)
  */
 @ConfigurationProperties("govchat.chat")
 record ChatProperties(

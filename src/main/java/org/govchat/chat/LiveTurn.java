@@ -1,6 +1,5 @@
 package org.govchat.chat;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,17 +47,27 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
     private final ScriptGuard guard;
     private final BiConsumer<LiveTurn, AssistantOutcome> onFinal;
     private final long startNanos = System.nanoTime();
+    private final DeltaPacer pacer;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when something is announced to readers, or when they should send a keep-alive. */
     private final Condition changed = lock.newCondition();
-    /** Signalled once, when the turn reaches its final status: wakes readers holding back a delta. */
-    private final Condition ended = lock.newCondition();
 
     private final CompletableFuture<MessageStatus> completion = new CompletableFuture<>();
 
     // guarded by lock
     private final StringBuilder content = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
+    /** Counts every change; readers see it when it is announced. */
     private long version;
+    /** The version readers were last told of. */
+    private long announced;
+    /** Counts the times readers were woken to send a keep-alive. */
+    private long keepAlives;
+    /** When text may be announced next ({@link System#nanoTime()}), and whether some waits for it. */
+    private long nextAnnouncementAt = startNanos;
+
+    private boolean holdingBack;
+    private long lastWakeAt = startNanos;
     private int queuePosition;
     private MessageStatus status = MessageStatus.STREAMING;
     private String errorType;
@@ -73,10 +82,15 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
     private boolean ending;
 
     LiveTurn(
-            TurnStarted started, Language language, ScriptGuard guard, BiConsumer<LiveTurn, AssistantOutcome> onFinal) {
+            TurnStarted started,
+            Language language,
+            ScriptGuard guard,
+            DeltaPacer pacer,
+            BiConsumer<LiveTurn, AssistantOutcome> onFinal) {
         this.started = started;
         this.language = language;
         this.guard = guard;
+        this.pacer = pacer;
         this.onFinal = onFinal;
     }
 
@@ -135,27 +149,22 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
     }
 
     /**
-     * Waits until the state differs from {@code seenVersion} (or the timeout passes), then, unless the turn
-     * has ended, until {@code notBefore} ({@link System#nanoTime()}), and returns the state with the text
-     * after {@code offset}. Tokens that arrive while a reader holds back go out together in its next delta;
-     * the reader is not woken by each of them, only by the end of the turn.
+     * Waits until readers are told of a state other than {@code seenVersion}, or are asked to send a
+     * keep-alive (then the state returned has {@code seenVersion}), and returns it with the text after
+     * {@code offset}. Answer text is announced at most once per {@link DeltaPacer#intervalNanos()}, so tokens
+     * that come meanwhile go out together in a reader's next delta; anything else is announced at once. There
+     * is no timeout: the {@link DeltaPacer} wakes readers of a quiet answer.
      */
-    State awaitChange(long seenVersion, int offset, Duration timeout, long notBefore) throws InterruptedException {
+    State awaitChange(long seenVersion, int offset) throws InterruptedException {
         lock.lock();
         try {
-            var nanos = timeout.toNanos();
-            while (version == seenVersion && nanos > 0) {
-                nanos = changed.awaitNanos(nanos);
-            }
-            if (version != seenVersion) {
-                var hold = notBefore - System.nanoTime();
-                while (hold > 0 && !status.isFinal()) {
-                    hold = ended.awaitNanos(hold);
-                }
+            var keepAlive = keepAlives;
+            while (announced == seenVersion && keepAlives == keepAlive) {
+                changed.await();
             }
             var from = Math.min(Math.max(offset, 0), content.length());
             return new State(
-                    version,
+                    announced,
                     content.substring(from),
                     content.length(),
                     queuePosition,
@@ -163,6 +172,40 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
                     errorType,
                     tokensIn,
                     tokensOut);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Announces text held back once its time has come; {@code true} when nothing is held back any more.
+     * Called by the {@link DeltaPacer}.
+     */
+    boolean announceIfDue(long now) {
+        lock.lock();
+        try {
+            if (!holdingBack) {
+                return true;
+            }
+            if (now - nextAnnouncementAt < 0) {
+                return false;
+            }
+            announce(now, true);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the readers of an answer that has been quiet this long, so they send a keep-alive. */
+    void keepAliveIfQuiet(long now, long quietNanos) {
+        lock.lock();
+        try {
+            if (!status.isFinal() && now - lastWakeAt >= quietNanos) {
+                keepAlives++;
+                lastWakeAt = now;
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -220,13 +263,29 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
     @Override
     public void onAnswerToken(String text) {
         var safe = guard.push(text);
-        update(() -> {
+        boolean hold;
+        lock.lock();
+        try {
             if (timeToFirstTokenMs == null) {
                 timeToFirstTokenMs = elapsedMillis();
             }
             content.append(safe);
             dirty = true;
-        });
+            version++;
+            var now = System.nanoTime();
+            if (now - nextAnnouncementAt >= 0) {
+                announce(now, true);
+                hold = false;
+            } else {
+                hold = !holdingBack;
+                holdingBack = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (hold) {
+            pacer.later(this);
+        }
     }
 
     @Override
@@ -319,22 +378,31 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
         }
         // persist before telling readers, so a client that reloads on "done" reads the final row
         onFinal.accept(this, outcome);
-        update(() -> {
-            status = finalStatus;
-            ended.signalAll();
-        });
+        update(() -> status = finalStatus);
         completion.complete(finalStatus);
     }
 
+    /** A change readers hear of at once (everything but answer text). */
     private void update(Runnable change) {
         lock.lock();
         try {
             change.run();
             version++;
-            changed.signalAll();
+            announce(System.nanoTime(), false);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Tells readers of the present version; text announced starts a new interval. Holding the lock. */
+    private void announce(long now, boolean text) {
+        announced = version;
+        holdingBack = false;
+        lastWakeAt = now;
+        if (text) {
+            nextAnnouncementAt = now + pacer.intervalNanos();
+        }
+        changed.signalAll();
     }
 
     private int elapsedMillis() {

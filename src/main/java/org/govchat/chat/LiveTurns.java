@@ -1,5 +1,6 @@
 package org.govchat.chat;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.govchat.conversation.AssistantOutcome;
 import org.govchat.conversation.ConversationDeleted;
 import org.govchat.conversation.Conversations;
+import org.govchat.conversation.TurnStarted;
+import org.govchat.language.Language;
+import org.govchat.language.ScriptGuard;
 import org.govchat.platform.cluster.AppInstance;
 import org.govchat.platform.cluster.PostgresNotifications;
 import org.slf4j.Logger;
@@ -37,16 +41,31 @@ class LiveTurns {
     private final PostgresNotifications notifications;
     private final Instant startedAt = Instant.now();
 
-    LiveTurns(Conversations conversations, AppInstance instance, PostgresNotifications notifications) {
+    private final DeltaPacer pacer;
+
+    LiveTurns(
+            Conversations conversations,
+            AppInstance instance,
+            PostgresNotifications notifications,
+            ChatProperties properties) {
         this.conversations = conversations;
         this.instance = instance;
         this.notifications = notifications;
+        this.pacer = new DeltaPacer(properties.deltaInterval(), properties.keepAliveInterval(), turns::values);
         notifications.listen(
                 CANCEL_CHANNEL, payload -> find(UUID.fromString(payload)).ifPresent(LiveTurn::cancel));
     }
 
-    void register(LiveTurn turn) {
+    /** A turn about to be generated here: registered, so that it is flushed, paced and can be cancelled. */
+    LiveTurn open(TurnStarted started, Language language, ScriptGuard guard) {
+        var turn = new LiveTurn(started, language, guard, pacer, this::persist);
         turns.put(turn.messageId(), turn);
+        return turn;
+    }
+
+    @PreDestroy
+    void stopPacing() {
+        pacer.close();
     }
 
     Optional<LiveTurn> find(UUID messageId) {

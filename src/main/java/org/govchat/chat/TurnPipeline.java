@@ -113,8 +113,7 @@ class TurnPipeline {
         if (started.relayedToOfficer()) {
             return new TurnOutcome.RelayedToOfficer(started);
         }
-        var turn = new LiveTurn(started, begun.language(), languages.scriptGuard(begun.language()), liveTurns::persist);
-        liveTurns.register(turn);
+        var turn = liveTurns.open(started, begun.language(), languages.scriptGuard(begun.language()));
         // 5. generation on the profile's backend (falling back in order), streamed into the turn
         try {
             turn.attach(models.generate(begun.request(), turn));

@@ -28,11 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Last-Event-ID} gets exactly the rest.
  *
  * <p>Events are written straight to the response ({@link ServerSentEvents}), one write and one flush an
- * event: per-token work is what decides how many streams a replica carries. After the first text, a
- * connection sends at most one {@code delta} per {@link ChatProperties#deltaInterval()} (tokens that come
- * meanwhile go out together): a reader sees no difference at 20 updates a second, and a stream of one- or
- * two-character tokens (Chinese text) costs the server, the network and the browser a fraction of the
- * events.
+ * event: per-token work is what decides how many streams a replica carries. The first text goes out the
+ * moment it is there; after that, an answer's text is announced to its writers at most once per
+ * {@link ChatProperties#deltaInterval()} (tokens that come meanwhile go out together, see {@link DeltaPacer}):
+ * a reader sees no difference at 20 updates a second, and a stream of one- or two-character tokens (Chinese
+ * text) costs the server, the network and the browser a fraction of the events.
  */
 @Component
 class TurnStream {
@@ -84,9 +84,8 @@ class TurnStream {
                 var cursor = offset;
                 var lastQueuePosition = 0;
                 var seen = -1L;
-                var nextDeltaAt = System.nanoTime(); // the first text goes out the moment it is there
                 while (true) {
-                    var state = turn.awaitChange(seen, cursor, properties.keepAliveInterval(), nextDeltaAt);
+                    var state = turn.awaitChange(seen, cursor);
                     if (state.version() == seen) {
                         out.keepAlive();
                         continue;
@@ -99,8 +98,6 @@ class TurnStream {
                     if (!supervised && !state.textAfterOffset().isEmpty()) {
                         cursor = state.length();
                         out.event(cursor, "delta", new StreamEvents.Delta(state.textAfterOffset()));
-                        nextDeltaAt =
-                                System.nanoTime() + properties.deltaInterval().toNanos();
                     }
                     if (state.isFinal()) {
                         if (supervised) {

@@ -51,6 +51,7 @@ class ChatStreamingTests {
         registry.add("govchat.backends.hurried.max-concurrent", () -> "1");
         registry.add("govchat.backends.hurried.max-queue-wait", () -> "300ms");
         registry.add("govchat.chat.flush-interval", () -> "100ms");
+        registry.add("govchat.chat.keep-alive-interval", () -> "400ms");
         // these tests inject many faults into one backend on purpose: keep its circuit closed
         registry.add("govchat.circuit-breaker.window", () -> "100");
         registry.add("govchat.circuit-breaker.minimum-calls", () -> "100");
@@ -237,6 +238,43 @@ class ChatStreamingTests {
                 assertThat(delta.id()).isEqualTo(String.valueOf(delivered));
             }
             assertThat(events.getLast().text("status")).isEqualTo("COMPLETE");
+        }
+    }
+
+    @Test
+    void textHeldBackGoesOutAfterTheIntervalEvenWhenTheModelFallsSilent() {
+        // "b" comes 10 ms after "a", inside the interval, and then the model says nothing until the
+        // between-tokens timeout (2 s) ends the answer: "b" must not wait for that
+        primary.enqueue(FakeScript.answer("a", "b", "c")
+                .firstTokenDelay(Duration.ofMillis(200))
+                .tokenDelay(Duration.ofMillis(10))
+                .stallAfter(2));
+        try (var stream = citizen.ask(conversation, "Then silence")) {
+            var first = stream.until(e -> e.name().equals("delta"));
+            assertThat(first.text("text")).isEqualTo("a");
+            var firstAt = System.nanoTime();
+            var second = stream.next();
+            var waited = Duration.ofNanos(System.nanoTime() - firstAt);
+            assertThat(second.name()).isEqualTo("delta");
+            assertThat(second.text("text")).isEqualTo("b");
+            assertThat(waited).isLessThan(Duration.ofSeconds(1));
+            var end = stream.until(e -> !e.name().equals("delta"));
+            assertThat(end.name()).isEqualTo("error");
+            assertThat(end.text("status")).isEqualTo("PARTIAL");
+            assertThat(row(UUID.fromString(end.text("assistantMessageId"))).get("content"))
+                    .isEqualTo("ab");
+        }
+    }
+
+    @Test
+    void aStreamWaitingForItsFirstTokenGetsKeepAlives() {
+        // keep-alives every 400 ms here (15 s by default); the model takes 1.5 s to its first token
+        primary.enqueue(FakeScript.answer("Finally").firstTokenDelay(Duration.ofMillis(1500)));
+        try (var stream = citizen.ask(conversation, "Are you still there?")) {
+            stream.until(e -> e.name().equals("delta"));
+            assertThat(stream.comments()).isBetween(2, 5);
+            var done = stream.until(e -> e.name().equals("done"));
+            assertThat(done.text("status")).isEqualTo("COMPLETE");
         }
     }
 

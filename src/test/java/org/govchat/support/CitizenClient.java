@@ -161,6 +161,7 @@ public final class CitizenClient {
         private final HttpResponse<java.io.InputStream> response;
         private final BufferedReader reader;
         private final List<Event> received = new ArrayList<>();
+        private int comments;
 
         Stream(HttpResponse<java.io.InputStream> response) {
             this.response = response;
@@ -192,6 +193,7 @@ public final class CitizenClient {
                         return event;
                     }
                     if (line.startsWith(":")) {
+                        comments++;
                         continue;
                     }
                     var colon = line.indexOf(':');
@@ -227,6 +229,11 @@ public final class CitizenClient {
                 // keep reading
             }
             return List.copyOf(received);
+        }
+
+        /** Comment lines (keep-alives) read so far. */
+        public int comments() {
+            return comments;
         }
 
         public List<Event> received() {
