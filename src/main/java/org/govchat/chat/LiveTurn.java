@@ -63,11 +63,13 @@ final class LiveTurn implements GenerationListener, TurnOutcome {
     private long announced;
     /** Counts the times readers were woken to send a keep-alive. */
     private long keepAlives;
-    /** When text may be announced next ({@link System#nanoTime()}), and whether some waits for it. */
+    /** When text may be announced next ({@link System#nanoTime()}). */
     private long nextAnnouncementAt = startNanos;
-
+    /** Whether text waits for {@link #nextAnnouncementAt} (the pacer will announce it). */
     private boolean holdingBack;
+    /** When readers were last woken, by news or for a keep-alive. */
     private long lastWakeAt = startNanos;
+
     private int queuePosition;
     private MessageStatus status = MessageStatus.STREAMING;
     private String errorType;
