@@ -1,6 +1,7 @@
 package org.govchat.chat;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import org.govchat.conversation.MessageView;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** A citizen asking a question, following its answer (live or resumed), and stopping it. */
 @RestController
@@ -31,13 +31,14 @@ class ChatController {
 
     /** {@code Accept: text/event-stream}: the answer as it is written. */
     @PostMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<StreamingResponseBody> askStreaming(
+    void askStreaming(
             @PathVariable UUID conversationId,
             @RequestBody Question question,
             CitizenRef citizen,
             Locale locale,
-            HttpServletResponse response) {
-        return turns.askStreaming(conversationId, citizen.ownerRef(), question.content(), locale, response);
+            HttpServletResponse response)
+            throws IOException {
+        turns.askStreaming(conversationId, citizen.ownerRef(), question.content(), locale, response);
     }
 
     /** {@code Accept: application/json}: waits for the finished answer. */
@@ -50,14 +51,15 @@ class ChatController {
 
     /** Resumes an answer from the character after {@code Last-Event-ID}, live if it is still being written. */
     @GetMapping(path = "/{messageId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<StreamingResponseBody> events(
+    void events(
             @PathVariable UUID conversationId,
             @PathVariable UUID messageId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             CitizenRef citizen,
             Locale locale,
-            HttpServletResponse response) {
-        return turns.follow(conversationId, messageId, citizen.ownerRef(), lastEventId, locale, response);
+            HttpServletResponse response)
+            throws IOException {
+        turns.follow(conversationId, messageId, citizen.ownerRef(), lastEventId, locale, response);
     }
 
     /** Stops the answer wherever it is being generated; the text so far is kept ({@code CANCELLED}). */

@@ -1,6 +1,7 @@
 package org.govchat.chat;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +13,6 @@ import org.govchat.platform.web.ServerSentEvents;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The chat module's public face: a turn in a conversation of a given owner, streamed or awaited, followed
@@ -45,15 +45,16 @@ public class ChatTurns {
     /**
      * Asks a question; the answer as it is written (events {@code start}, {@code queued}, {@code held},
      * {@code delta}, {@code done} or {@code error}), or a single {@code relayed} event when an officer has
-     * the conversation.
+     * the conversation. Written on the calling (request) thread until the answer ends; every check that
+     * refuses the question (as a problem response) comes before the first byte.
      */
-    public ResponseEntity<StreamingResponseBody> askStreaming(
-            UUID conversationId, String ownerRef, String question, Locale locale, HttpServletResponse response) {
-        return ServerSentEvents.response(
-                switch (pipeline.start(conversationId, ownerRef, question, locale)) {
-                    case LiveTurn turn -> stream.follow(turn, 0, true, response);
-                    case TurnOutcome.RelayedToOfficer relayed -> stream.relayed(relayed.started(), response);
-                });
+    public void askStreaming(
+            UUID conversationId, String ownerRef, String question, Locale locale, HttpServletResponse response)
+            throws IOException {
+        switch (pipeline.start(conversationId, ownerRef, question, locale)) {
+            case LiveTurn turn -> stream.follow(turn, 0, true, response);
+            case TurnOutcome.RelayedToOfficer relayed -> stream.relayed(relayed.started(), response);
+        }
     }
 
     /**
@@ -78,20 +79,22 @@ public class ChatTurns {
     }
 
     /** Resumes an answer from the character after {@code Last-Event-ID}, live if it is still being written. */
-    public ResponseEntity<StreamingResponseBody> follow(
+    public void follow(
             UUID conversationId,
             UUID messageId,
             String ownerRef,
             String lastEventId,
             Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response)
+            throws IOException {
         conversations.message(conversationId, messageId, ownerRef); // 404 unless the owner's
         var offset = ServerSentEvents.lastEventId(lastEventId);
         var live = liveTurns.find(messageId);
-        return ServerSentEvents.response(
-                live.isPresent()
-                        ? stream.follow(live.get(), offset, false, response)
-                        : stream.followStored(messageId, offset, locale, response));
+        if (live.isPresent()) {
+            stream.follow(live.get(), offset, false, response);
+        } else {
+            stream.followStored(messageId, offset, locale, response);
+        }
     }
 
     /** Stops the answer wherever it is being generated; the text so far is kept ({@code CANCELLED}). */

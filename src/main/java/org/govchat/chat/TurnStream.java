@@ -17,12 +17,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a turn to one SSE connection. Each connection has its own writer (a virtual thread) and its own
- * offset into the answer: it sends whatever is new since its last write, so a slow client gets bigger
+ * Writes a turn to one SSE connection, on the request's own (virtual) thread. Each connection has its own
+ * writer and its own offset into the answer: it sends whatever is new since its last write, so a slow client gets bigger
  * deltas instead of an ever-growing buffer, and never slows the model or other clients. Every event's
  * {@code id} is the number of answer characters delivered so far: a client that reconnects with
  * {@code Last-Event-ID} gets exactly the rest.
@@ -61,11 +60,11 @@ class TurnStream {
     /**
      * Streams a turn generated on this replica, from character {@code offset} on. The answer of a supervised
      * turn is not streamed: the client hears that it is held, and gets its approved text once an officer
-     * has decided.
+     * has decided. Returns when the stream has ended, or after {@link ChatProperties#streamTimeout()}.
      */
-    StreamingResponseBody follow(LiveTurn turn, int offset, boolean announceStart, HttpServletResponse response) {
-        return body -> {
-            var out = ServerSentEvents.writer(body, response, json);
+    void follow(LiveTurn turn, int offset, boolean announceStart, HttpServletResponse response) throws IOException {
+        ServerSentEvents.stream(response, json, out -> {
+            var deadline = System.nanoTime() + properties.streamTimeout().toNanos();
             var supervised = turn.started().supervised();
             try {
                 if (announceStart) {
@@ -84,7 +83,7 @@ class TurnStream {
                 var cursor = offset;
                 var lastQueuePosition = 0;
                 var seen = -1L;
-                while (true) {
+                while (System.nanoTime() - deadline < 0) { // open too long: the client resumes after its last event
                     var state = turn.awaitChange(seen, cursor);
                     if (state.version() == seen) {
                         out.keepAlive();
@@ -127,7 +126,7 @@ class TurnStream {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        };
+        });
     }
 
     /**
@@ -135,9 +134,8 @@ class TurnStream {
      * PostgreSQL is re-read until it ends), or held for an officer's approval (then it waits for the
      * officer's decision).
      */
-    StreamingResponseBody followStored(UUID messageId, int offset, Locale locale, HttpServletResponse response) {
-        return body -> {
-            var out = ServerSentEvents.writer(body, response, json);
+    void followStored(UUID messageId, int offset, Locale locale, HttpServletResponse response) throws IOException {
+        ServerSentEvents.stream(response, json, out -> {
             try {
                 streamStored(out, messageId, offset, locale, false);
             } catch (IOException gone) {
@@ -145,13 +143,15 @@ class TurnStream {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        };
+        });
     }
 
     /** A question that went to the officer who has the conversation: one event, then the stream ends. */
-    StreamingResponseBody relayed(TurnStarted started, HttpServletResponse response) {
-        return body -> ServerSentEvents.writer(body, response, json)
-                .event(0, "relayed", new StreamEvents.Relayed(started.userMessageId(), started.language()));
+    void relayed(TurnStarted started, HttpServletResponse response) throws IOException {
+        ServerSentEvents.stream(
+                response,
+                json,
+                out -> out.event(0, "relayed", new StreamEvents.Relayed(started.userMessageId(), started.language())));
     }
 
     private void streamStored(
@@ -159,6 +159,7 @@ class TurnStream {
             throws IOException, InterruptedException {
         var cursor = offset;
         var quietSince = System.nanoTime();
+        var deadline = quietSince + properties.streamTimeout().toNanos();
         var announced = heldAnnounced;
         ConversationSignals.Subscription review = null;
         try {
@@ -174,6 +175,9 @@ class TurnStream {
                 if (snapshot.status().isFinal()) {
                     end(out, messageId, snapshot.status(), snapshot.errorType(), null, cursor, locale);
                     return;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return; // open too long: the client resumes after its last event
                 }
                 if (snapshot.held()) {
                     if (!announced) {

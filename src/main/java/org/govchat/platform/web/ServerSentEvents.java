@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -15,6 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
  * serialised by Jackson (which escapes line breaks inside strings, so the JSON is always one {@code data}
  * line). The stream Spring hands to a {@link StreamingResponseBody} ignores {@code flush()}, so the servlet
  * response is flushed.
+ *
+ * <p>A response is written either on the request's own thread ({@link #stream}: requests run on virtual
+ * threads, so a thread that waits for an answer costs little) or, for long-lived streams that must end with
+ * the MVC async timeout, as a {@link StreamingResponseBody} ({@link #response}). Written on the request's
+ * thread, a stream needs no thread of its own and no second pass through the filters when it ends.
  */
 public final class ServerSentEvents {
 
@@ -30,6 +36,25 @@ public final class ServerSentEvents {
                 .cacheControl(CacheControl.noStore())
                 .header("X-Accel-Buffering", "no")
                 .body(body);
+    }
+
+    /** What writes the events of one response. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Sends the headers of an SSE response and writes its events on the calling thread (the request's own),
+     * returning when the body has written its last event. The caller must have done every check that can
+     * still end in an error status: after this, the status is 200.
+     */
+    public static void stream(HttpServletResponse response, JsonMapper json, Body body) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(new MediaType(MediaType.TEXT_EVENT_STREAM, StandardCharsets.UTF_8).toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setHeader("X-Accel-Buffering", "no");
+        body.writeTo(new Writer(response.getOutputStream(), response, json));
     }
 
     /** The position a client asks to resume after ({@code Last-Event-ID}); 0 when absent or not a number. */

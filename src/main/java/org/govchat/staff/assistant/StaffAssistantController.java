@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The internal assistant: officers chat with the assistant of a department they serve, in conversations of
@@ -107,14 +107,15 @@ class StaffAssistantController {
     }
 
     @PostMapping(path = "/{id}/messages", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<StreamingResponseBody> askStreaming(
+    void askStreaming(
             @PathVariable UUID id,
             @RequestBody Question question,
             Officer officer,
             Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response)
+            throws IOException {
         own(id, officer);
-        return turns.askStreaming(id, owners.of(officer), question.content(), locale, response);
+        turns.askStreaming(id, owners.of(officer), question.content(), locale, response);
     }
 
     @PostMapping("/{id}/messages")
@@ -126,15 +127,16 @@ class StaffAssistantController {
     }
 
     @GetMapping(path = "/{id}/messages/{messageId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<StreamingResponseBody> events(
+    void events(
             @PathVariable UUID id,
             @PathVariable UUID messageId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             Officer officer,
             Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response)
+            throws IOException {
         own(id, officer);
-        return turns.follow(id, messageId, owners.of(officer), lastEventId, locale, response);
+        turns.follow(id, messageId, owners.of(officer), lastEventId, locale, response);
     }
 
     @PostMapping("/{id}/messages/{messageId}/cancel")
