@@ -286,21 +286,32 @@ public class Conversations {
 
     /**
      * Records how an answer ended and announces it. Only a still-streaming answer is finished, so an
-     * erased conversation or an answer already closed as orphaned stays as it is.
+     * erased conversation or an answer already closed as orphaned stays as it is. The answer's row and its
+     * conversation's last activity are written by one statement (atomic without a transaction of its own):
+     * one round trip at the end of every answer.
      *
      * @return whether the answer was still streaming
      */
-    @Transactional
     public boolean finish(UUID assistantMessageId, AssistantOutcome outcome) {
         var now = Instant.now();
+        record Finished(UUID conversationId, String departmentId, Channel channel, String language, String review) {}
         // a held answer (supervised mode) without any text has nothing for an officer to approve
-        var review = jdbc.sql("""
-                update message set status = ?, content = ?, reasoning = ?, backend = ?, model = ?,
-                    tokens_in = ?, tokens_out = ?, time_to_first_token_ms = ?, duration_ms = ?,
-                    error_type = ?, completed_at = ?,
-                    review_state = case when review_state = 'PENDING' and ?::text = '' then null else review_state end
-                where id = ? and status = 'STREAMING'
-                returning coalesce(review_state, '')
+        var finished = jdbc.sql("""
+                with answer as (
+                    update message set status = ?, content = ?, reasoning = ?, backend = ?, model = ?,
+                        tokens_in = ?, tokens_out = ?, time_to_first_token_ms = ?, duration_ms = ?,
+                        error_type = ?, completed_at = ?,
+                        review_state = case when review_state = 'PENDING' and ?::text = '' then null
+                                            else review_state end
+                    where id = ? and status = 'STREAMING'
+                    returning conversation_id, language, coalesce(review_state, '') as review
+                ), touched as (
+                    update conversation c set last_activity_at = ?
+                    from answer a where c.id = a.conversation_id
+                    returning c.id, c.department_id, c.channel
+                )
+                select t.id, t.department_id, t.channel, a.language, a.review
+                from touched t join answer a on a.conversation_id = t.id
                 """)
                 .params(
                         outcome.status().name(),
@@ -315,32 +326,29 @@ public class Conversations {
                         outcome.errorType(),
                         ts(now),
                         outcome.content(),
-                        assistantMessageId)
-                .query(String.class)
+                        assistantMessageId,
+                        ts(now))
+                .query((rs, n) -> new Finished(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        Channel.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .optional();
-        if (review.isEmpty()) {
+        if (finished.isEmpty()) {
             return false;
         }
-        var context = jdbc.sql("""
-                update conversation c set last_activity_at = ?
-                from message m where m.id = ? and c.id = m.conversation_id
-                returning c.id, c.department_id, c.channel, m.language
-                """)
-                .params(ts(now), assistantMessageId)
-                .query((rs, n) -> new Object[] {
-                    rs.getObject(1, UUID.class), rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getString(4)
-                })
-                .single();
-        if (review.get().equals("PENDING")) {
-            signals.changed((UUID) context[0], (String) context[1], true);
+        var answer = finished.get();
+        if (answer.review().equals("PENDING")) {
+            signals.changed(answer.conversationId(), answer.departmentId(), true);
         }
         events.publishEvent(new MessageCompleted(
                 assistantMessageId,
-                (UUID) context[0],
-                (String) context[1],
-                (Channel) context[2],
+                answer.conversationId(),
+                answer.departmentId(),
+                answer.channel(),
                 outcome.status(),
-                (String) context[3],
+                answer.language(),
                 outcome.backend(),
                 outcome.model(),
                 outcome.tokensIn(),
