@@ -88,6 +88,9 @@ if awk -v m="$idle_max" 'BEGIN {exit !(m > 5)}'; then
   echo "         other work, and the latencies below will show it (on a quiet host this stays under 5 ms)"
 fi
 
+# How long the disk takes to make a commit durable (fsync is on): a turn's first token waits for one.
+echo "disk flush (write + fdatasync of 8 KiB next to PostgreSQL's data, ms): $(node bench/chat/flush-probe.mjs --dir "$OUT" --seconds "${IDLE_CHECK:-10}")"
+
 echo "== phase 1: time to first token, $STREAMS concurrent streams (50 tokens, 20 ms apart)"
 start_app $FAST_PORT
 # Warm-up: C2 keeps compiling methods of the request path that run once or twice an answer until several
