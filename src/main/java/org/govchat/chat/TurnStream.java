@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a turn to one SSE connection, on the request's own (virtual) thread. Each connection has its own
- * writer and its own offset into the answer: it sends whatever is new since its last write, so a slow client gets bigger
- * deltas instead of an ever-growing buffer, and never slows the model or other clients. Every event's
+ * writer and its own offset into the answer: it sends whatever is new since its last write, so a slow client
+ * gets bigger deltas instead of an ever-growing buffer, and never slows the model or other clients. Every event's
  * {@code id} is the number of answer characters delivered so far: a client that reconnects with
  * {@code Last-Event-ID} gets exactly the rest.
  *
@@ -83,7 +83,8 @@ class TurnStream {
                 var cursor = offset;
                 var lastQueuePosition = 0;
                 var seen = -1L;
-                while (System.nanoTime() - deadline < 0) { // open too long: the client resumes after its last event
+                // past the deadline the stream just ends: the client resumes after its last event
+                while (System.nanoTime() - deadline < 0) {
                     var state = turn.awaitChange(seen, cursor);
                     if (state.version() == seen) {
                         out.keepAlive();
