@@ -90,6 +90,9 @@ fi
 
 # How long the disk takes to make a commit durable (fsync is on): a turn's first token waits for one.
 echo "disk flush (write + fdatasync of 8 KiB next to PostgreSQL's data, ms): $(node bench/chat/flush-probe.mjs --dir "$OUT" --seconds "${IDLE_CHECK:-10}")"
+# How fast a core is now: on this shared VM the same work takes longer at some hours than at others, without it
+# showing as stolen time, and every CPU cost below grows with it (printed again after phase 1).
+echo "core speed (a fixed sort, ms; lower is faster): $(node bench/chat/cpu-probe.mjs | tee "$OUT/cpu-before.json")"
 
 echo "== phase 1: time to first token, $STREAMS concurrent streams (50 tokens, 20 ms apart)"
 start_app $FAST_PORT
@@ -126,6 +129,7 @@ probe_stop paired
 echo "JIT compile time during the paired rounds: $(awk -v a="$jit_before" -v b="$(jit)" 'BEGIN {printf "%.2f", b - a}') s"
 echo "time to first token over all $PAIRED paired rounds (ms; $PROBES direct streams among $STREAMS through govchat each):"
 node bench/chat/load.mjs added --direct "$OUT/paired-direct.txt" --platform "$OUT/paired-platform.txt" | tee "$OUT/added-paired.json"
+echo "core speed after phase 1 (ms): $(node bench/chat/cpu-probe.mjs | tee "$OUT/cpu-after.json")"
 
 high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   echo "== phase 2$3: $HIGH_STREAMS concurrent streams (50 tokens, $2 ms apart), heap capped at 1 GiB"
@@ -137,7 +141,8 @@ high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   : > "$OUT/heap$3.txt"
   (while true; do
      curl -s -H 'Authorization: Bearer bench-scrape' "http://127.0.0.1:$APP_PORT/actuator/prometheus" \
-       | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {if (s > 0) printf "%.0f\n", s}' >> "$OUT/heap$3.txt"
+       | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF; if ($0 !~ /Eden/) k += $NF}
+              END {if (s > 0) printf "%.0f %.0f\n", s, k}' >> "$OUT/heap$3.txt"
      sleep 0.5
    done) & local heap_pid=$!
   local before; before=$(sql "select count(*) from message where role = 'ASSISTANT'")
@@ -146,7 +151,11 @@ high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   sleep 2
   echo "answers of this phase by status in PostgreSQL:"
   sql "select status, count(*) from (select status from message where role = 'ASSISTANT' order by created_at desc limit $(( $(sql "select count(*) from message where role = 'ASSISTANT'") - before ))) recent group by status order by status" | tee "$OUT/high$3-status.txt"
-  awk 'BEGIN{m=0; n=0} {n++; if ($1+0>m) m=$1+0} END{printf "peak heap used: %.0f MiB (%d samples, -Xmx1g)\n", m/1048576, n}' "$OUT/heap$3.txt" | tee "$OUT/heap$3-peak.txt"
+  # used heap counts garbage that the next young collection frees (eden); survivor and old generation hold what
+  # outlived a collection, the answers' state and whatever is on its way to being old garbage
+  awk 'BEGIN{m=0; k=0; n=0} {n++; if ($1+0>m) m=$1+0; if ($2+0>k) k=$2+0}
+       END{printf "peak heap used: %.0f MiB; peak outside eden (survivor and old): %.0f MiB (%d samples, -Xmx1g)\n", m/1048576, k/1048576, n}' \
+    "$OUT/heap$3.txt" | tee "$OUT/heap$3-peak.txt"
 }
 high_concurrency $SLOW_PORT "$HIGH_DELAY" ""
 high_concurrency $SLOWER_PORT 200 "-slow-cadence"
