@@ -17,5 +17,5 @@ WORKDIR /var/lib/govchat
 COPY --from=build /app.jar /opt/govchat/govchat.jar
 USER govchat
 EXPOSE 8080
-ENV JDK_JAVA_OPTIONS="--add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75"
+ENV JDK_JAVA_OPTIONS="--add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75 -XX:+UseZGC"
 ENTRYPOINT ["java", "-jar", "/opt/govchat/govchat.jar"]

@@ -30,6 +30,10 @@ PAIRED=${PAIRED:-20}
 PROBES=${PROBES:-25}
 HIGH_STREAMS=${HIGH_STREAMS:-2000}
 HIGH_DELAY=${HIGH_DELAY:-20}
+# ZGC: its pauses stay under a millisecond. With G1's defaults a young collection during a round of 100 streams
+# stopped the app for 22-25 ms (it copies what the streams in flight hold), and the streams whose first token
+# fell in it made that round's tail (bench/README, run 43). GC_FLAGS=-XX:+UseG1GC measures the old way.
+GC_FLAGS=${GC_FLAGS:--XX:+UseZGC}
 DATA=$OUT/postgres
 rm -rf "$DATA"
 
@@ -42,7 +46,7 @@ node bench/chat/fake-openai.mjs --port $SLOW_PORT --tokens 50 --delay "$HIGH_DEL
 node bench/chat/fake-openai.mjs --port $SLOWER_PORT --tokens 50 --delay 200 > "$OUT/fake-slower.log" 2>&1 & pids+=($!)
 
 start_app() { # $1 = backend port
-  "$JAVA" --add-modules jdk.incubator.vector -Xms1g -Xmx1g -XX:+UseG1GC -jar "$JAR" \
+  "$JAVA" --add-modules jdk.incubator.vector -Xms1g -Xmx1g $GC_FLAGS -Xlog:safepoint=info,gc=info:file="$OUT/gc-$1.log":time,uptime -jar "$JAR" \
     --server.port=$APP_PORT \
     --server.tomcat.max-connections=20000 --server.tomcat.accept-count=2000 \
     --govchat.embedded-postgres.data-directory="$DATA" --govchat.embedded-postgres.port=$PG_PORT \
@@ -104,6 +108,7 @@ for round in $(seq 1 "$WARMUP"); do
 done
 rm -f "$OUT/ttft-direct.txt" "$OUT/ttft-platform.txt"
 jit_before=$(jit)
+gc_mark=$(wc -l < "$OUT/gc-$FAST_PORT.log")
 probe_start alternating
 for round in $(seq 1 "$ROUNDS"); do
   node bench/chat/load.mjs direct --target http://127.0.0.1:$FAST_PORT --streams "$STREAMS" \
@@ -130,6 +135,11 @@ echo "JIT compile time during the paired rounds: $(awk -v a="$jit_before" -v b="
 echo "time to first token over all $PAIRED paired rounds (ms; $PROBES direct streams among $STREAMS through govchat each):"
 node bench/chat/load.mjs added --direct "$OUT/paired-direct.txt" --platform "$OUT/paired-platform.txt" | tee "$OUT/added-paired.json"
 echo "core speed after phase 1 (ms): $(node bench/chat/cpu-probe.mjs | tee "$OUT/cpu-after.json")"
+# every stop of the app's threads during the measured rounds (collections and other safepoints), from the JVM's log
+tail -n +$((gc_mark + 1)) "$OUT/gc-$FAST_PORT.log" | awk -v gc="$GC_FLAGS" '/Safepoint "/ {
+    for (i = 1; i <= NF; i++) if ($i == "Total:") t = $(i + 1) / 1e6
+    n++; if (t > m) m = t; if (t > 5) o++ }
+  END {printf "JVM safepoints during the measured rounds (%s): %d, longest %.1f ms, %d over 5 ms\n", gc, n, m, o}'
 
 high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   echo "== phase 2$3: $HIGH_STREAMS concurrent streams (50 tokens, $2 ms apart), heap capped at 1 GiB"
@@ -141,7 +151,7 @@ high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   : > "$OUT/heap$3.txt"
   (while true; do
      curl -s -H 'Authorization: Bearer bench-scrape' "http://127.0.0.1:$APP_PORT/actuator/prometheus" \
-       | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF; if ($0 !~ /Eden/) k += $NF}
+       | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF; if ($0 ~ /Old Gen/) k += $NF}
               END {if (s > 0) printf "%.0f %.0f\n", s, k}' >> "$OUT/heap$3.txt"
      sleep 0.5
    done) & local heap_pid=$!
@@ -151,10 +161,10 @@ high_concurrency() { # $1 = backend port, $2 = token delay (ms), $3 = label
   sleep 2
   echo "answers of this phase by status in PostgreSQL:"
   sql "select status, count(*) from (select status from message where role = 'ASSISTANT' order by created_at desc limit $(( $(sql "select count(*) from message where role = 'ASSISTANT'") - before ))) recent group by status order by status" | tee "$OUT/high$3-status.txt"
-  # used heap counts garbage that the next young collection frees (eden); survivor and old generation hold what
-  # outlived a collection, the answers' state and whatever is on its way to being old garbage
+  # used heap counts the young generation's garbage that its next collection frees; the old generation holds what
+  # outlived young collections (G1 Old Gen, ZGC Old Generation)
   awk 'BEGIN{m=0; k=0; n=0} {n++; if ($1+0>m) m=$1+0; if ($2+0>k) k=$2+0}
-       END{printf "peak heap used: %.0f MiB; peak outside eden (survivor and old): %.0f MiB (%d samples, -Xmx1g)\n", m/1048576, k/1048576, n}' \
+       END{printf "peak heap used: %.0f MiB; peak old generation: %.0f MiB (%d samples, -Xmx1g)\n", m/1048576, k/1048576, n}' \
     "$OUT/heap$3.txt" | tee "$OUT/heap$3-peak.txt"
 }
 high_concurrency $SLOW_PORT "$HIGH_DELAY" ""
